@@ -1,0 +1,85 @@
+package io.acgs2.components.network;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subnet plan of a VPC: a pure function of (VPC CIDR, AZ count). It never looks at AZ names,
+ * so the same config always yields the same blocks, and adding an AZ later only adds blocks.
+ *
+ * <p>Layout: the VPC is cut into 4 quarters. The private tier (largest: pods get VPC IPs on EKS)
+ * takes quarters 0 and 1, split into 8 equal blocks; the isolated tier takes quarter 2 in 8
+ * blocks; the public tier takes the first half of quarter 3 in 8 blocks. The rest of quarter 3 is
+ * left free for later tiers. Eight slots per tier bound the AZ count at 8 (no region has more).
+ */
+public final class CidrPlan {
+
+    /** The most AZs a plan has room for. */
+    public static final int MAX_AZS = 8;
+    /** The smallest VPC the plan accepts: a /24 public block per AZ would be /28 at /20. */
+    public static final int MAX_VPC_PREFIX = 20;
+    /** The largest VPC AWS allows. */
+    public static final int MIN_VPC_PREFIX = 16;
+
+    public record Subnet(SubnetTier tier, int azIndex, Ipv4Cidr cidr) {
+    }
+
+    private final Ipv4Cidr vpc;
+    private final int azCount;
+    private final List<Subnet> subnets;
+
+    private CidrPlan(Ipv4Cidr vpc, int azCount, List<Subnet> subnets) {
+        this.vpc = vpc;
+        this.azCount = azCount;
+        this.subnets = List.copyOf(subnets);
+    }
+
+    public static CidrPlan of(Ipv4Cidr vpc, int azCount) {
+        if (vpc.prefix() < MIN_VPC_PREFIX || vpc.prefix() > MAX_VPC_PREFIX) {
+            throw new IllegalArgumentException("VPC CIDR " + vpc + " must be between /" + MIN_VPC_PREFIX
+                    + " and /" + MAX_VPC_PREFIX);
+        }
+        if (azCount < 1 || azCount > MAX_AZS) {
+            throw new IllegalArgumentException("AZ count must be 1.." + MAX_AZS + ", got " + azCount);
+        }
+        var privateRange = vpc.subnet(vpc.prefix() + 1, 0);           // quarters 0-1
+        var isolatedRange = vpc.subnet(vpc.prefix() + 2, 2);          // quarter 2
+        var publicRange = vpc.subnet(vpc.prefix() + 3, 6);            // first half of quarter 3
+        var ranges = new EnumMap<SubnetTier, Ipv4Cidr>(Map.of(
+                SubnetTier.PRIVATE, privateRange,
+                SubnetTier.ISOLATED, isolatedRange,
+                SubnetTier.PUBLIC, publicRange));
+        var subnets = new ArrayList<Subnet>();
+        for (var tier : SubnetTier.values()) {
+            var range = ranges.get(tier);
+            for (int az = 0; az < azCount; az++) {
+                subnets.add(new Subnet(tier, az, range.subnet(range.prefix() + 3, az)));
+            }
+        }
+        subnets.sort(Comparator.comparing(Subnet::cidr));
+        return new CidrPlan(vpc, azCount, subnets);
+    }
+
+    public Ipv4Cidr vpc() {
+        return vpc;
+    }
+
+    public int azCount() {
+        return azCount;
+    }
+
+    public List<Subnet> subnets() {
+        return subnets;
+    }
+
+    public Ipv4Cidr cidr(SubnetTier tier, int azIndex) {
+        return subnets.stream()
+                .filter(s -> s.tier() == tier && s.azIndex() == azIndex)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + tier + " subnet for AZ " + azIndex))
+                .cidr();
+    }
+}

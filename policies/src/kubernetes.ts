@@ -1,0 +1,268 @@
+// Kubernetes and mesh rules of SECURITY-BASELINE.md ("Kubernetes and mesh").
+import { Policies } from "@pulumi/policy";
+
+import { asArray, dependsOn, get, isTrue, isUnknown, ofType, resourcePolicy, StackRes, stackPolicy } from "./util";
+
+export const T = {
+    peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    peerAuthenticationV1beta1: "kubernetes:security.istio.io/v1beta1:PeerAuthentication",
+    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    deployment: "kubernetes:apps/v1:Deployment",
+    statefulSet: "kubernetes:apps/v1:StatefulSet",
+    job: "kubernetes:batch/v1:Job",
+    cronJob: "kubernetes:batch/v1:CronJob",
+    namespace: "kubernetes:core/v1:Namespace",
+    networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+} as const;
+
+export const WORKLOAD_TYPES: readonly string[] = [T.deployment, T.statefulSet, T.job, T.cronJob];
+
+/** The pod spec of a workload (CronJob: spec.jobTemplate.spec.template.spec). */
+export function podSpecOf(type: string, props: any): any {
+    return type === T.cronJob ? get(props, "spec.jobTemplate.spec.template.spec") : get(props, "spec.template.spec");
+}
+
+/** Every container of a pod spec (init, regular, ephemeral), skipping unknown entries. */
+export function containersOf(pod: any): any[] {
+    return ["initContainers", "containers", "ephemeralContainers"]
+        .flatMap(k => (isUnknown(pod?.[k]) ? [] : asArray(pod?.[k])))
+        .filter(c => c && !isUnknown(c));
+}
+
+const DEFAULT_ROOT_NAMESPACE = "istio-system";
+const WEAK_MTLS_MODES = ["DISABLE", "PERMISSIVE"];
+
+function isEmptySelector(sel: any): boolean {
+    if (sel === undefined || sel === null) {
+        return true;
+    }
+    if (isUnknown(sel) || typeof sel !== "object") {
+        return false;
+    }
+    return Object.keys(sel.matchLabels ?? {}).length === 0 && asArray(sel.matchExpressions).length === 0;
+}
+
+export const meshStrictMtls = stackPolicy({
+    name: "mesh-strict-mtls",
+    description: "The mesh enforces STRICT mTLS: a PeerAuthentication without selector in the Istio root namespace with " +
+        "mtls.mode STRICT, and no PeerAuthentication anywhere in DISABLE or PERMISSIVE mode (Istio security best practices).",
+    configSchema: {
+        properties: {
+            rootNamespace: { type: "string", description: "Istio root namespace.", default: DEFAULT_ROOT_NAMESPACE },
+        },
+    },
+    check: (resources, args, report) => {
+        if (!resources.some(r => r.type.startsWith("kubernetes:"))) {
+            args.notApplicable("No Kubernetes resources in the stack");
+        }
+        const root = args.getConfig<{ rootNamespace?: string }>().rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
+        const pas = ofType(resources, T.peerAuthentication, T.peerAuthenticationV1beta1);
+        const meshWide = pas.filter(pa => {
+            const ns = get(pa.props, "metadata.namespace");
+            const mode = get(pa.props, "spec.mtls.mode");
+            return (ns === root || isUnknown(ns)) && isEmptySelector(get(pa.props, "spec.selector")) &&
+                (mode === "STRICT" || isUnknown(mode));
+        });
+        if (meshWide.length === 0) {
+            report(`No mesh-wide STRICT mTLS: add a ${T.peerAuthentication} in namespace ${root} without selector ` +
+                "and spec.mtls.mode STRICT.");
+        }
+        for (const pa of pas) {
+            const modes = [get(pa.props, "spec.mtls.mode")];
+            const ports = get(pa.props, "spec.portLevelMtls");
+            if (ports && typeof ports === "object" && !isUnknown(ports)) {
+                modes.push(...Object.keys(ports).map(k => get(ports[k], "mode")));
+            }
+            const weak = modes.filter(m => typeof m === "string" && WEAK_MTLS_MODES.includes(m));
+            if (weak.length > 0) {
+                report(`PeerAuthentication ${pa.name} weakens mTLS to ${weak.join(", ")}: use STRICT.`, pa.urn);
+            }
+        }
+    },
+});
+
+export const localityFailoverNeedsOutlierDetection = resourcePolicy({
+    name: "locality-failover-needs-outlier-detection",
+    description: "A DestinationRule that sets loadBalancer.localityLbSetting also sets outlierDetection, without which " +
+        "locality failover never triggers (Istio locality failover docs).",
+    types: [T.destinationRule],
+    check: (p, _args, report) => {
+        const top = get(p, "spec.trafficPolicy");
+        const policies: [string, any][] = [["spec.trafficPolicy", top]];
+        asArray(get(p, "spec.subsets")).forEach((s, i) => policies.push([`spec.subsets[${i}].trafficPolicy`, get(s, "trafficPolicy")]));
+        for (const [where, tp] of [...policies]) {
+            asArray(get(tp, "portLevelSettings")).forEach((pl, i) => policies.push([`${where}.portLevelSettings[${i}]`, pl]));
+        }
+        for (const [where, tp] of policies) {
+            const lls = get(tp, "loadBalancer.localityLbSetting");
+            if (lls === undefined || lls === null || isUnknown(lls) || get(lls, "enabled") === false) {
+                continue;
+            }
+            const od = get(tp, "outlierDetection") ?? get(top, "outlierDetection");
+            if (od === undefined || od === null) {
+                report(`${where} sets loadBalancer.localityLbSetting without outlierDetection: add ${where}.outlierDetection.`);
+            }
+        }
+    },
+});
+
+export const podSecurityRestricted = resourcePolicy({
+    name: "pod-security-restricted",
+    description: "Workloads meet the Restricted pod security standard: runAsNonRoot, no privilege escalation, all " +
+        "capabilities dropped, read-only root filesystem, RuntimeDefault seccomp, no privileged containers or host " +
+        "namespaces (Pod Security Standards Restricted; Checkov CKV_K8S_20, CKV_K8S_22, CKV_K8S_23, CKV_K8S_37; " +
+        "Trivy KSV-0001, KSV-0003, KSV-0014).",
+    types: WORKLOAD_TYPES,
+    check: (p, args, report) => {
+        const pod = podSpecOf(args.type, p);
+        if (pod === undefined || pod === null || isUnknown(pod)) {
+            return;
+        }
+        for (const h of ["hostNetwork", "hostPID", "hostIPC"]) {
+            if (isTrue(pod[h])) {
+                report(`Pod uses the host namespace ${h}: remove ${h}.`);
+            }
+        }
+        const podSc = isUnknown(pod.securityContext) ? undefined : pod.securityContext ?? {};
+        for (const c of containersOf(pod)) {
+            const sc = c.securityContext;
+            if (isUnknown(sc) || podSc === undefined) {
+                continue;
+            }
+            const name = `Container ${c.name ?? "(unnamed)"}`;
+            const nonRoot = get(sc, "runAsNonRoot") ?? podSc.runAsNonRoot;
+            if (!isTrue(nonRoot) && !isUnknown(nonRoot)) {
+                report(`${name} may run as root: set securityContext.runAsNonRoot: true (pod or container).`);
+            }
+            const ape = get(sc, "allowPrivilegeEscalation");
+            if (ape !== false && !isUnknown(ape)) {
+                report(`${name} allows privilege escalation: set securityContext.allowPrivilegeEscalation: false.`);
+            }
+            const drop = get(sc, "capabilities.drop");
+            if (!isUnknown(drop) && !asArray(drop).includes("ALL")) {
+                report(`${name} keeps Linux capabilities: set securityContext.capabilities.drop: ["ALL"].`);
+            }
+            const ro = get(sc, "readOnlyRootFilesystem");
+            if (!isTrue(ro) && !isUnknown(ro)) {
+                report(`${name} has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true.`);
+            }
+            const seccomp = get(sc, "seccompProfile.type") ?? get(podSc, "seccompProfile.type");
+            if (seccomp !== "RuntimeDefault" && !isUnknown(seccomp)) {
+                report(`${name} has no RuntimeDefault seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault.`);
+            }
+            if (isTrue(get(sc, "privileged"))) {
+                report(`${name} is privileged: remove securityContext.privileged.`);
+            }
+        }
+    },
+});
+
+export const containerResourcesSet = resourcePolicy({
+    name: "container-resources-set",
+    description: "Every container sets CPU and memory requests and limits (Checkov CKV_K8S_10-13; Trivy KSV-0011, KSV-0015, " +
+        "KSV-0016, KSV-0018).",
+    types: WORKLOAD_TYPES,
+    check: (p, args, report) => {
+        const pod = podSpecOf(args.type, p);
+        if (pod === undefined || pod === null || isUnknown(pod)) {
+            return;
+        }
+        for (const c of containersOf(pod)) {
+            if (isUnknown(c.resources)) {
+                continue;
+            }
+            const missing = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"]
+                .filter(k => {
+                    const v = get(c.resources, k);
+                    return (v === undefined || v === null || v === "") && !isUnknown(v);
+                });
+            if (missing.length > 0) {
+                report(`Container ${c.name ?? "(unnamed)"} has no resources.${missing.join(", resources.")}: set them.`);
+            }
+        }
+    },
+});
+
+/** The namespace a resource's metadata names, or undefined. */
+function namespaceName(r: StackRes): any {
+    return get(r.props, "metadata.name");
+}
+
+export function isDefaultDeny(np: StackRes): boolean {
+    const spec = get(np.props, "spec");
+    if (isUnknown(spec)) {
+        return true;
+    }
+    const types = asArray(get(spec, "policyTypes"));
+    return isEmptySelector(get(spec, "podSelector")) && get(spec, "podSelector") !== undefined &&
+        types.includes("Ingress") && types.includes("Egress") &&
+        asArray(get(spec, "ingress")).length === 0 && asArray(get(spec, "egress")).length === 0;
+}
+
+export const namespaceDefaultDeny = stackPolicy({
+    name: "namespace-default-deny",
+    description: "Every namespace the program creates has a default-deny NetworkPolicy: podSelector {} with policyTypes " +
+        "Ingress and Egress and no rules (CIS EKS 4.3.2).",
+    check: (resources, args, report) => {
+        const namespaces = ofType(resources, T.namespace);
+        if (namespaces.length === 0) {
+            args.notApplicable("No kubernetes:core/v1:Namespace in the stack");
+        }
+        const nps = ofType(resources, T.networkPolicy);
+        for (const ns of namespaces) {
+            const name = namespaceName(ns);
+            const inNs = nps.filter(np => {
+                const target = get(np.props, "metadata.namespace");
+                return (typeof name === "string" && !isUnknown(name) && target === name) || dependsOn(np, ns);
+            });
+            if (!inNs.some(isDefaultDeny)) {
+                report(`Namespace ${typeof name === "string" && !isUnknown(name) ? name : ns.name} has no default-deny ` +
+                    "NetworkPolicy: add one with podSelector: {}, policyTypes: [Ingress, Egress] and no rules.", ns.urn);
+            }
+        }
+    },
+});
+
+/** Why an image reference is not pinned, or undefined when it is. */
+export function imagePinProblem(image: unknown): string | undefined {
+    if (typeof image !== "string" || isUnknown(image)) {
+        return undefined;
+    }
+    if (/@sha256:[0-9a-f]{64}$/.test(image)) {
+        return undefined;
+    }
+    const lastSegment = image.substring(image.lastIndexOf("/") + 1);
+    const colon = lastSegment.indexOf(":");
+    if (colon < 0) {
+        return "has no tag (defaults to latest)";
+    }
+    const tag = lastSegment.substring(colon + 1);
+    return tag === "latest" || tag === "" ? "uses the latest tag" : undefined;
+}
+
+export const imagesPinned = resourcePolicy({
+    name: "images-pinned",
+    description: "Container images are pinned to a version or digest, never latest (Checkov CKV_K8S_14, CKV_K8S_43).",
+    types: WORKLOAD_TYPES,
+    check: (p, args, report) => {
+        const pod = podSpecOf(args.type, p);
+        if (pod === undefined || pod === null || isUnknown(pod)) {
+            return;
+        }
+        for (const c of containersOf(pod)) {
+            const problem = imagePinProblem(c.image);
+            if (problem) {
+                report(`Container ${c.name ?? "(unnamed)"} image ${c.image} ${problem}: pin a version tag or @sha256 digest.`);
+            }
+        }
+    },
+});
+
+export const kubernetesPolicies: Policies = [
+    meshStrictMtls,
+    localityFailoverNeedsOutlierDetection,
+    podSecurityRestricted,
+    containerResourcesSet,
+    namespaceDefaultDeny,
+    imagesPinned,
+];

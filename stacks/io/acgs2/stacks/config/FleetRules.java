@@ -1,0 +1,102 @@
+package io.acgs2.stacks.config;
+
+import io.acgs2.components.network.Ipv4Cidr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Checks that only make sense for the fleet as a whole. */
+final class FleetRules {
+
+    private FleetRules() {
+    }
+
+    static void check(ProjectSettings settings, List<RegionSpec> regions, Problems p) {
+        var founders = regions.stream().filter(RegionSpec::founding).toList();
+        if (founders.isEmpty()) {
+            p.add("Pulumi.<stack>.yaml", ConfigParser.FLEET + ".founding", "no region is the founding region",
+                    "set founding: true in exactly one stack file (the first region deployed)");
+        } else if (founders.size() > 1) {
+            for (var f : founders.subList(1, founders.size())) {
+                p.add(f.file(), ConfigParser.FLEET + ".founding", "the fleet already has founding region "
+                        + founders.get(0).stack(), "remove founding: true here; only " + founders.get(0).file() + " keeps it");
+            }
+        } else if (founders.get(0).joinOrder() != 0) {
+            p.add(founders.get(0).file(), ConfigParser.FLEET + ".joinOrder", "the founding region must have joinOrder 0",
+                    "set joinOrder: 0");
+        }
+
+        duplicates(regions, RegionSpec::joinOrder).forEach((order, rs) -> rs.subList(1, rs.size()).forEach(r ->
+                p.add(r.file(), ConfigParser.FLEET + ".joinOrder", "joinOrder " + order + " is already used by "
+                        + rs.get(0).file(), "use the next free number, " + (maxOrder(regions) + 1))));
+        duplicates(regions, RegionSpec::region).forEach((region, rs) -> rs.subList(1, rs.size()).forEach(r ->
+                p.add(r.file(), ConfigParser.AWS_REGION, "region " + region + " is already served by " + rs.get(0).file(),
+                        "each region is one stack; remove this file or change its region")));
+        duplicates(regions, RegionSpec::meshNetwork).forEach((net, rs) -> rs.subList(1, rs.size()).forEach(r ->
+                p.add(r.file(), ConfigParser.MESH + ".network", "mesh network '" + net + "' is already used by "
+                        + rs.get(0).file(), "give each region its own network name, e.g. network-" + r.region())));
+
+        // CRITICAL: overlapping CIDRs make Transit Gateway routing ambiguous and break peering.
+        for (int i = 0; i < regions.size(); i++) {
+            for (int j = i + 1; j < regions.size(); j++) {
+                var a = regions.get(i);
+                var b = regions.get(j);
+                for (Ipv4Cidr ca : a.allCidrs()) {
+                    for (Ipv4Cidr cb : b.allCidrs()) {
+                        if (ca.overlaps(cb)) {
+                            p.add(b.file(), ConfigParser.NETWORK, "CRITICAL: CIDR " + cb + " overlaps " + ca + " of "
+                                    + a.file(), "give every region disjoint CIDRs, e.g. " + freeSuggestion(regions));
+                        }
+                    }
+                }
+            }
+        }
+
+        var fleetRegions = regions.stream().collect(Collectors.toMap(RegionSpec::region, r -> r, (x, y) -> x));
+        for (var zone : settings.zones().values()) {
+            boolean used = settings.tenants().values().stream().anyMatch(t -> t.zone().equals(zone.name()));
+            if (used && regions.stream().noneMatch(r -> r.zone().equals(zone.name()))) {
+                p.add(ConfigParser.PROJECT_FILE, ConfigParser.ZONES + "." + zone.name(), "tenants live in zone '"
+                        + zone.name() + "' but no stack file serves it", "add a stack file for one of " + zone.regions());
+            }
+        }
+        for (var t : settings.tenants().values()) {
+            var home = fleetRegions.get(t.homeRegion());
+            var key = ConfigParser.TENANTS + "." + t.id() + ".homeRegion";
+            if (home == null) {
+                p.add(ConfigParser.PROJECT_FILE, key, "home region " + t.homeRegion() + " has no stack file",
+                        "use one of " + fleetRegions.keySet().stream().sorted().toList() + " or add Pulumi."
+                                + t.homeRegion() + ".yaml");
+            } else if (!home.zone().equals(t.zone())) {
+                p.add(ConfigParser.PROJECT_FILE, key, "home region " + t.homeRegion() + " is in zone '" + home.zone()
+                        + "', not the tenant's zone '" + t.zone() + "'", "pick a home region of zone '" + t.zone() + "'");
+            }
+        }
+    }
+
+    private static <K> Map<K, List<RegionSpec>> duplicates(List<RegionSpec> regions,
+                                                          java.util.function.Function<RegionSpec, K> key) {
+        var by = new HashMap<K, List<RegionSpec>>();
+        regions.forEach(r -> by.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        by.values().removeIf(l -> l.size() < 2);
+        return by;
+    }
+
+    private static int maxOrder(List<RegionSpec> regions) {
+        return regions.stream().mapToInt(RegionSpec::joinOrder).max().orElse(0);
+    }
+
+    /** A /16 in 10.0.0.0/8 that no region uses, to put in the fix. */
+    private static String freeSuggestion(List<RegionSpec> regions) {
+        for (int i = 0; i < 256; i++) {
+            var candidate = Ipv4Cidr.parse("10." + i + ".0.0/16");
+            if (regions.stream().flatMap(r -> r.allCidrs().stream()).noneMatch(candidate::overlaps)) {
+                return candidate.toString();
+            }
+        }
+        return "a block in 172.16.0.0/12";
+    }
+}

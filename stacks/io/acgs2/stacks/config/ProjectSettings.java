@@ -1,0 +1,29 @@
+package io.acgs2.stacks.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings shared by every stack (Pulumi.yaml's config block).
+ *
+ * @param project      the Pulumi project name
+ * @param zones        sovereignty zones by name
+ * @param tenants      tenants by id
+ * @param tags         extra tags merged into every resource's default tags
+ * @param meshId       the Istio mesh id shared by all regions. Default: acgs2-mesh
+ * @param organization the Pulumi organization holding the stacks, used for StackReference names.
+ *                     Default: the organization the engine runs in
+ */
+public record ProjectSettings(String project, Map<String, ZoneSpec> zones, Map<String, TenantSpec> tenants,
+                              Map<String, String> tags, String meshId, Optional<String> organization) {
+    public ProjectSettings {
+        zones = Map.copyOf(zones);
+        tenants = Map.copyOf(tenants);
+        tags = Map.copyOf(tags);
+    }
+
+    public List<String> restrictedZones() {
+        return zones.values().stream().filter(ZoneSpec::restricted).map(ZoneSpec::name).sorted().toList();
+    }
+}

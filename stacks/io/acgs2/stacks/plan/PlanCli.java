@@ -1,0 +1,151 @@
+package io.acgs2.stacks.plan;
+
+import io.acgs2.stacks.config.ConfigException;
+import io.acgs2.stacks.config.FleetLoader;
+import io.acgs2.stacks.config.RegionSpec;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bin/acgs2}: the offline plan and the fleet checks. Exit codes (a contract CI reads):
+ * 0 success, 2 configuration errors (nothing planned), 1 anything else (including policy violations).
+ */
+public final class PlanCli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int CONFIG_ERROR = 2;
+
+    static final String USAGE = """
+            usage: acgs2 plan [--stack NAME]... [--all] [--project-dir DIR] [--json FILE] [--no-policy]
+                   acgs2 validate [--project-dir DIR]
+                   acgs2 rollout-order [--project-dir DIR]
+                   acgs2 gate FILE.json
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PlanCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new PlanCli(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return FAILED;
+        }
+        var command = args[0];
+        var stacks = new ArrayList<String>();
+        boolean all = false;
+        boolean policy = true;
+        Path projectDir = Path.of("").toAbsolutePath();
+        Path json = null;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--stack", "-s" -> {
+                    if (++i >= args.length) {
+                        return usage("--stack needs a stack name");
+                    }
+                    stacks.add(args[i]);
+                }
+                case "--all" -> all = true;
+                case "--no-policy" -> policy = false;
+                case "--project-dir" -> {
+                    if (++i >= args.length) {
+                        return usage("--project-dir needs a directory");
+                    }
+                    projectDir = Path.of(args[i]).toAbsolutePath();
+                }
+                case "--json" -> {
+                    if (++i >= args.length) {
+                        return usage("--json needs a file");
+                    }
+                    json = Path.of(args[i]);
+                }
+                default -> {
+                    return usage("unknown argument " + args[i]);
+                }
+            }
+        }
+        try {
+            return switch (command) {
+                case "plan" -> plan(projectDir, stacks, all, json, policy);
+                case "validate" -> validate(projectDir);
+                case "rollout-order" -> rolloutOrder(projectDir);
+                default -> usage("unknown command " + command);
+            };
+        } catch (ConfigException e) {
+            err.println("error: the fleet configuration in " + projectDir + " is invalid; nothing was planned.");
+            e.problems().forEach(p -> err.println("  - " + p));
+            return CONFIG_ERROR;
+        } catch (Planner.PlanFailure e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        } catch (Exception e) {
+            err.println("error: " + Planner.rootMessage(e));
+            return FAILED;
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("error: " + problem);
+        err.print(USAGE);
+        return FAILED;
+    }
+
+    private int validate(Path projectDir) {
+        var fleet = FleetLoader.load(projectDir);
+        out.printf("fleet configuration OK: %d region(s), %d zone(s), %d tenant(s)%n", fleet.regions().size(),
+                fleet.settings().zones().size(), fleet.settings().tenants().size());
+        for (var r : fleet.regions()) {
+            out.printf("  %-16s %-16s zone=%-6s joinOrder=%d%s vpc=%s%n", r.stack(), r.region(), r.zone(), r.joinOrder(),
+                    r.founding() ? " (founding)" : "", r.allCidrs());
+        }
+        return OK;
+    }
+
+    private int rolloutOrder(Path projectDir) {
+        FleetLoader.load(projectDir).regions().stream().map(RegionSpec::stack).forEach(out::println);
+        return OK;
+    }
+
+    private int plan(Path projectDir, List<String> stacks, boolean all, Path json, boolean policy) throws Exception {
+        var fleet = FleetLoader.load(projectDir);
+        var requested = all || stacks.isEmpty() ? fleet.regions().stream().map(RegionSpec::stack).toList() : List.copyOf(stacks);
+        requested.forEach(fleet::requireStack);
+        var plans = Planner.planWithDependencies(projectDir, requested);
+        var shown = plans.values().stream().filter(p -> requested.contains(p.stack())).toList();
+        for (var p : shown) {
+            TreePrinter.print(p, out);
+        }
+        var snapshot = json;
+        if (snapshot == null && policy) {
+            snapshot = Files.createTempFile("acgs2-plan-", ".json");
+            snapshot.toFile().deleteOnExit();
+        }
+        if (snapshot != null) {
+            Snapshot.write(shown, snapshot);
+            if (json != null) {
+                out.println("Snapshot written to " + json);
+            }
+        }
+        if (!policy) {
+            out.println("Policies: skipped (--no-policy)");
+            return OK;
+        }
+        out.flush();
+        return Gate.run(snapshot, out, err) == 0 ? OK : FAILED;
+    }
+}

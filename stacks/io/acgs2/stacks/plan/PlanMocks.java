@@ -1,0 +1,234 @@
+package io.acgs2.stacks.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cloud as the offline plan imagines it: every resource gets the outputs AWS would give it
+ * (ids with the real prefixes, ARNs in the resource's region, auto-generated physical names), and
+ * data sources answer as AWS would. Values are derived from a hash of (stack, type, name), so a
+ * plan is the same on every run and a resource keeps its id when others change.
+ */
+final class PlanMocks implements Mocks {
+
+    /** The account every mocked ARN lives in (AWS's documentation account). */
+    static final String ACCOUNT = "123456789012";
+
+    private final String stack;
+    private final String defaultRegion;
+    private final Map<String, StackPlan> earlier;
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+
+    PlanMocks(String stack, String defaultRegion, Map<String, StackPlan> earlier) {
+        this.stack = stack;
+        this.defaultRegion = defaultRegion;
+        this.earlier = earlier;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new HashMap<String, Object>(args.inputs);
+        if (args.type.equals("pulumi:pulumi:StackReference")) {
+            return CompletableFuture.completedFuture(stackReference(args, state));
+        }
+        var region = regionOf(args.provider);
+        var id = synthesize(args.type, args.name, region, state);
+        if (args.type.startsWith("pulumi:providers:")) {
+            var r = args.inputs.get("region");
+            providerRegions.put(id, r == null ? defaultRegion : String.valueOf(r));
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        var region = regionOf(args.provider);
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> {
+                var letters = List.of("a", "b", "c", "d", "e", "f");
+                yield Map.of("id", region, "names", letters.stream().map(l -> region + l).toList(),
+                        "zoneIds", List.of(1, 2, 3, 4, 5, 6).stream().map(i -> shortRegion(region) + "-az" + i).toList(),
+                        "groupNames", List.of(region), "state", "available");
+            }
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", ACCOUNT, "accountId", ACCOUNT,
+                    "arn", "arn:" + partition(region) + ":sts::" + ACCOUNT + ":assumed-role/acgs2-deployer/plan",
+                    "userId", "AROAPLANOFFLINE:plan");
+            case "aws:index/getPartition:getPartition" -> Map.of("id", partition(region), "partition", partition(region),
+                    "dnsSuffix", region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com",
+                    "reverseDnsPrefix", region.startsWith("cn-") ? "cn.com.amazonaws" : "com.amazonaws");
+            case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region,
+                    "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
+            default -> Map.of();
+        });
+    }
+
+    private ResourceResult stackReference(ResourceArgs args, Map<String, Object> state) {
+        var fullName = String.valueOf(args.inputs.getOrDefault("name", args.name));
+        var peer = fullName.substring(fullName.lastIndexOf('/') + 1);
+        var plan = earlier.get(peer);
+        if (plan == null) {
+            throw new IllegalStateException("stack reference " + fullName + ": stack " + peer
+                    + " has not been planned; plan it first (it joined the fleet earlier)");
+        }
+        state.put("name", fullName);
+        state.put("outputs", plan.rawOutputs());
+        state.put("secretOutputNames", List.copyOf(plan.secretOutputNames()));
+        return ResourceResult.of(Optional.of(fullName), state);
+    }
+
+    private String regionOf(String providerRef) {
+        if (providerRef == null || providerRef.isEmpty()) {
+            return defaultRegion;
+        }
+        var id = providerRef.substring(providerRef.lastIndexOf("::") + 2);
+        return providerRegions.getOrDefault(id, defaultRegion);
+    }
+
+    /** Fills AWS-computed outputs into {@code state}; returns the resource id. */
+    private String synthesize(String type, String name, String region, Map<String, Object> state) {
+        var hex = hash(type + "|" + name);
+        var p = partition(region);
+        var arnBase = "arn:" + p + ":";
+        switch (type) {
+            case "aws:ec2/vpc:Vpc" -> {
+                var id = "vpc-" + hex.substring(0, 17);
+                state.put("arn", arnBase + "ec2:" + region + ":" + ACCOUNT + ":vpc/" + id);
+                state.put("defaultSecurityGroupId", "sg-" + hash(name + "sg").substring(0, 17));
+                state.put("mainRouteTableId", "rtb-" + hash(name + "rtb").substring(0, 17));
+                state.put("defaultNetworkAclId", "acl-" + hash(name + "acl").substring(0, 17));
+                state.put("ownerId", ACCOUNT);
+                return id;
+            }
+            case "aws:kms/key:Key" -> {
+                var id = uuid(hex);
+                state.put("keyId", id);
+                state.put("arn", arnBase + "kms:" + region + ":" + ACCOUNT + ":key/" + id);
+                return id;
+            }
+            case "aws:kms/alias:Alias" -> {
+                var aliasName = String.valueOf(state.getOrDefault("name", "alias/" + name));
+                state.put("arn", arnBase + "kms:" + region + ":" + ACCOUNT + ":" + aliasName);
+                return aliasName;
+            }
+            case "aws:cloudwatch/logGroup:LogGroup" -> {
+                var groupName = physicalName(state, name, hex);
+                state.put("arn", arnBase + "logs:" + region + ":" + ACCOUNT + ":log-group:" + groupName);
+                return groupName;
+            }
+            case "aws:iam/role:Role" -> {
+                var roleName = physicalName(state, name, hex);
+                state.put("arn", arnBase + "iam::" + ACCOUNT + ":role/" + roleName);
+                state.put("uniqueId", "AROA" + hex.substring(0, 17).toUpperCase());
+                return roleName;
+            }
+            case "aws:iam/rolePolicy:RolePolicy" -> {
+                var policyName = physicalName(state, name, hex);
+                return state.getOrDefault("role", "role") + ":" + policyName;
+            }
+            case "aws:ssm/parameter:Parameter" -> {
+                var paramName = physicalName(state, name, hex);
+                state.put("arn", arnBase + "ssm:" + region + ":" + ACCOUNT + ":parameter" + paramName);
+                state.put("version", 1);
+                return paramName;
+            }
+            case "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter" -> {
+                var attachment = String.valueOf(state.get("transitGatewayAttachmentId"));
+                state.put("transitGatewayId", "tgw-" + hash(name + "tgw").substring(0, 17));
+                state.put("peerRegion", region);
+                return attachment;
+            }
+            case "aws:ec2/eip:Eip" -> {
+                var last = Integer.parseInt(hex.substring(0, 2), 16);
+                state.put("publicIp", "203.0.113." + last);
+                state.put("allocationId", "eipalloc-" + hex.substring(0, 17));
+                return "eipalloc-" + hex.substring(0, 17);
+            }
+            default -> {
+                if (type.startsWith("pulumi:providers:")) {
+                    return uuid(hex);
+                }
+                var prefix = ID_PREFIXES.getOrDefault(type, "res-");
+                var id = prefix + hex.substring(0, 17);
+                var service = type.substring(type.indexOf(':') + 1, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
+                if (service.startsWith("ec2")) {
+                    service = "ec2";
+                }
+                state.putIfAbsent("arn", arnBase + service + ":" + region + ":" + ACCOUNT + ":"
+                        + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);
+                return id;
+            }
+        }
+    }
+
+    private static final Map<String, String> ID_PREFIXES = Map.ofEntries(
+            Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
+            Map.entry("aws:ec2/natGateway:NatGateway", "nat-"),
+            Map.entry("aws:ec2/routeTable:RouteTable", "rtb-"),
+            Map.entry("aws:ec2/route:Route", "r-rtb-"),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
+            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+            Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
+            Map.entry("aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "vpc-cidr-assoc-"),
+            Map.entry("aws:ec2transitgateway/transitGateway:TransitGateway", "tgw-"),
+            Map.entry("aws:ec2transitgateway/routeTable:RouteTable", "tgw-rtb-"),
+            Map.entry("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "tgw-attach-"),
+            Map.entry("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", "tgw-attach-"),
+            Map.entry("aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation", "tgw-rtb-assoc-"),
+            Map.entry("aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation", "tgw-rtb-prop-"),
+            Map.entry("aws:ec2transitgateway/route:Route", "tgw-route-"));
+
+    /** What AWS auto-naming would produce when the program leaves the physical name to Pulumi. */
+    private static String physicalName(Map<String, Object> state, String name, String hex) {
+        var given = state.get("name");
+        if (given != null && !String.valueOf(given).isEmpty()) {
+            return String.valueOf(given);
+        }
+        var generated = name + "-" + hex.substring(0, 7);
+        state.put("name", generated);
+        return generated;
+    }
+
+    static String partition(String region) {
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    /** us-east-1 becomes use1, as AWS zone ids do. */
+    static String shortRegion(String region) {
+        var parts = region.split("-");
+        var sb = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            sb.append(i == 0 ? parts[i] : parts[i].substring(0, 1));
+        }
+        return sb.append(parts[parts.length - 1]).toString();
+    }
+
+    private String hash(String text) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest((stack + "|" + text).getBytes(StandardCharsets.UTF_8));
+            var sb = new StringBuilder();
+            for (byte b : digest) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+                + "-" + hex.substring(20, 32);
+    }
+
+}
