@@ -238,7 +238,7 @@ export const kmsKeyRotation = resourcePolicy({
 export const dataStoresProtected = resourcePolicy({
     name: "datastores-protected",
     description: "Stateful data stores (Aurora clusters and global clusters, cache replication groups, buckets) carry the " +
-        "protect or retainOnDelete resource option, so Pulumi never deletes them.",
+        "protect or retainOnDelete resource option, so Pulumi never deletes them (acgs2 baseline; no public rule set has it).",
     types: DATA_STORE_TYPES,
     check: (_p, args, report) => {
         const opts = args.opts as typeof args.opts & { retainOnDelete?: boolean };

@@ -48,7 +48,7 @@ public final class RegionStack {
         var transit = new TransitHub(TRANSIT, new TransitHubArgs(network.vpcId, network.privateSubnetIds,
                 TransitHubArgs.asnFor(self.joinOrder())), inRegion);
 
-        // This region owns the link to every earlier region: earlier stacks never change when a region joins.
+        // This region owns the link to every earlier region, so a region joining changes no earlier network.
         var peerings = new TreeMap<String, Output<String>>();
         var accountId = com.pulumi.aws.AwsFunctions.getCallerIdentity(
                 com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(),

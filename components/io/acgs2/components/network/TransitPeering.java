@@ -22,8 +22,9 @@ import java.util.Map;
  * the requester attachment (local), its accepter (peer region, through the peer provider), the
  * route-table associations and static routes on both gateways, and the VPC routes on both sides.
  *
- * <p>Owning both sides in the later stack means adding a region changes no earlier stack: their
- * previews stay empty until they are next deployed for their own reasons.
+ * <p>Owning both sides in the later stack means adding a region adds or replaces nothing in any
+ * earlier stack: their previews keep working before the new region is deployed, and their
+ * networks never change because a region joined.
  */
 public class TransitPeering extends ComponentResource {
 

@@ -43,7 +43,11 @@ public final class FleetLoader {
 
     /** The fleet from the files alone (offline plan, `acgs2 validate`). */
     public static Fleet load(Path dir) {
-        var files = read(dir);
+        return load(read(dir));
+    }
+
+    /** The fleet from files already read. */
+    public static Fleet load(ProjectFiles files) {
         return check(files, Map.of());
     }
 

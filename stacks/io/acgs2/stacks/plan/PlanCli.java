@@ -122,10 +122,11 @@ public final class PlanCli {
     }
 
     private int plan(Path projectDir, List<String> stacks, boolean all, Path json, boolean policy) throws Exception {
-        var fleet = FleetLoader.load(projectDir);
+        var files = FleetLoader.read(projectDir);
+        var fleet = FleetLoader.load(files);
         var requested = all || stacks.isEmpty() ? fleet.regions().stream().map(RegionSpec::stack).toList() : List.copyOf(stacks);
         requested.forEach(fleet::requireStack);
-        var plans = Planner.planWithDependencies(projectDir, requested);
+        var plans = Planner.planWithDependencies(projectDir, files, fleet, requested);
         var shown = plans.values().stream().filter(p -> requested.contains(p.stack())).toList();
         for (var p : shown) {
             TreePrinter.print(p, out);

@@ -18,17 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * data sources answer as AWS would. Values are derived from a hash of (stack, type, name), so a
  * plan is the same on every run and a resource keeps its id when others change.
  */
-final class PlanMocks implements Mocks {
+public final class PlanMocks implements Mocks {
 
     /** The account every mocked ARN lives in (AWS's documentation account). */
-    static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = "123456789012";
 
     private final String stack;
     private final String defaultRegion;
     private final Map<String, StackPlan> earlier;
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
-    PlanMocks(String stack, String defaultRegion, Map<String, StackPlan> earlier) {
+    public PlanMocks(String stack, String defaultRegion, Map<String, StackPlan> earlier) {
         this.stack = stack;
         this.defaultRegion = defaultRegion;
         this.earlier = earlier;

@@ -1,6 +1,9 @@
 package io.acgs2.stacks.plan;
 
+import com.pulumi.Context;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.acgs2.stacks.App;
 import io.acgs2.stacks.config.ConfigException;
@@ -15,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 
 /**
@@ -41,7 +46,11 @@ public final class Planner {
     /** Plans {@code stacks} and, first, every stack they read through StackReferences; returns all plans by stack. */
     public static Map<String, StackPlan> planWithDependencies(Path projectDir, List<String> stacks) {
         var files = FleetLoader.read(projectDir);
-        var fleet = FleetLoader.load(projectDir);
+        return planWithDependencies(projectDir, files, FleetLoader.load(files), stacks);
+    }
+
+    public static Map<String, StackPlan> planWithDependencies(Path projectDir, FleetLoader.ProjectFiles files, Fleet fleet,
+                                                              List<String> stacks) {
         var order = new LinkedHashSet<String>();
         for (var s : stacks) {
             addWithDependencies(fleet, s, order);
@@ -66,30 +75,38 @@ public final class Planner {
                                  Map<String, StackPlan> earlier) {
         var spec = fleet.requireStack(stack);
         var stackFile = files.stack(stack);
-        var mocks = new PlanMocks(stack, spec.region(), Map.copyOf(earlier));
+        return run(files.project(), stack, FleetLoader.engineConfig(files, stack), stackFile.secretKeys(),
+                new PlanMocks(stack, spec.region(), Map.copyOf(earlier)), App.program(projectDir));
+    }
+
+    /**
+     * Runs any program under the mock engine and returns what it registered. The offline plan, the
+     * benchmark floor and the component tests all go through here, so they see the same engine.
+     */
+    public static StackPlan run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                                Mocks mocks, Consumer<Context> program) {
         var logger = PulumiTestInternal.logger(Level.WARNING);
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new AtomicReference<CapturingMonitor>();
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder()
                         .organizationName(OFFLINE_ORGANIZATION)
-                        .projectName(files.project())
+                        .projectName(project)
                         .stackName(stack)
-                        .rootDirectory(projectDir.toString())
                         .preview(false)
                         .build())
                 .mocks(mocks)
                 .standardLogger(logger)
-                .config(FleetLoader.engineConfig(files, stack), stackFile.secretKeys())
+                .config(config, secretKeys)
                 .monitorDecorator(m -> {
                     var capturing = new CapturingMonitor(mocks, log);
                     monitor.set(capturing);
                     return capturing;
                 })
                 .build();
-        com.pulumi.test.TestResult result;
+        TestResult result;
         try {
-            result = test.runTest(App.program(projectDir));
+            result = test.runTest(program);
         } finally {
             PulumiTestInternal.cleanup();
         }
@@ -105,7 +122,7 @@ public final class Planner {
             throw new PlanFailure("stack " + stack + ": the program failed: "
                     + (first != null ? rootMessage(first) : String.join("; ", result.errors())), first);
         }
-        return new StackPlan(stack, files.project(), resources(monitor.get()), outputs(result, false),
+        return new StackPlan(stack, project, resources(monitor.get()), outputs(result, false),
                 outputs(result, true), secretNames(result));
     }
 
@@ -139,7 +156,7 @@ public final class Planner {
         return List.copyOf(out);
     }
 
-    private static Map<String, Object> outputs(com.pulumi.test.TestResult result, boolean raw) {
+    private static Map<String, Object> outputs(TestResult result, boolean raw) {
         var out = new TreeMap<String, Object>();
         result.outputs().forEach((k, v) -> {
             var data = PulumiTestInternal.extractOutputData(v);
@@ -148,7 +165,7 @@ public final class Planner {
         return out;
     }
 
-    private static java.util.Set<String> secretNames(com.pulumi.test.TestResult result) {
+    private static java.util.Set<String> secretNames(TestResult result) {
         var names = new java.util.TreeSet<String>();
         result.outputs().forEach((k, v) -> {
             if (PulumiTestInternal.extractOutputData(v).isSecret()) {

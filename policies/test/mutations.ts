@@ -1,0 +1,173 @@
+// Mutations of a plan snapshot, one (or more) per mandatory policy: each breaks the rule on a
+// resource of the policy's target type, so the policy must report a violation. Used against the real
+// Java plan (mutation.test.ts, ACGS2_PLAN_JSON) and against the fixture (gate.test.ts).
+import { Snapshot, SnapshotResource, SnapshotStack } from "../src/engine";
+import { DEFAULT_ZONES } from "../src/util";
+
+export interface Mutation {
+    policy: string;
+    /** What the mutation does, for the test name. */
+    what: string;
+    /** The resource types it needs; the mutation is skipped when none is in the snapshot. */
+    types: string[];
+    /** Extra condition on the target resource. */
+    where?: (r: SnapshotResource) => boolean;
+    /** Mutates the stack (a deep copy) around the first target resource. */
+    mutate: (target: SnapshotResource, stack: SnapshotStack) => void;
+}
+
+const WORKLOADS = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];
+const DATA_STORES = ["aws:rds/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucketV2:BucketV2"];
+
+function podSpec(r: SnapshotResource): any {
+    return r.type === "kubernetes:batch/v1:CronJob"
+        ? r.inputs.spec?.jobTemplate?.spec?.template?.spec
+        : r.inputs.spec?.template?.spec;
+}
+
+function hasContainers(r: SnapshotResource): boolean {
+    return Array.isArray(podSpec(r)?.containers) && podSpec(r).containers.length > 0;
+}
+
+function removeWhere(stack: SnapshotStack, pred: (r: SnapshotResource) => boolean): void {
+    stack.resources = stack.resources.filter(r => !pred(r));
+}
+
+function regionOf(r: SnapshotResource, stack: SnapshotStack): string | undefined {
+    const p = stack.resources.find(x => x.urn === r.provider?.urn);
+    return (p?.inputs?.region as string | undefined) ?? r.provider?.region ?? undefined;
+}
+
+/** A zone that does not contain the region. */
+function foreignZone(region: string | undefined): string {
+    return Object.keys(DEFAULT_ZONES).find(z => !DEFAULT_ZONES[z].includes(region ?? "")) ?? "pipl";
+}
+
+function isManifest(r: SnapshotResource): boolean {
+    return r.type === "aws:ssm/parameter:Parameter" && r.inputs?.tags?.["acgs2:manifest"] === "fleet";
+}
+
+export const MUTATIONS: Mutation[] = [
+    // Data stores
+    { policy: "aurora-encrypted-with-cmk", what: "drop the cluster's CMK", types: ["aws:rds/cluster:Cluster"],
+        mutate: r => { delete r.inputs.kmsKeyId; } },
+    { policy: "aurora-deletion-protection", what: "turn deletion protection off", types: ["aws:rds/cluster:Cluster"],
+        mutate: r => { r.inputs.deletionProtection = false; } },
+    { policy: "aurora-backup-retention", what: "keep backups 1 day", types: ["aws:rds/cluster:Cluster"],
+        mutate: r => { r.inputs.backupRetentionPeriod = 1; } },
+    { policy: "aurora-iam-auth-and-log-exports", what: "turn IAM auth off", types: ["aws:rds/cluster:Cluster"],
+        mutate: r => { r.inputs.iamDatabaseAuthenticationEnabled = false; } },
+    { policy: "rds-instance-private-pi-encrypted", what: "make an instance public", types: ["aws:rds/clusterInstance:ClusterInstance"],
+        mutate: r => { r.inputs.publiclyAccessible = true; } },
+    { policy: "elasticache-encrypted-auth-failover", what: "turn Multi-AZ off", types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+        mutate: r => { r.inputs.multiAzEnabled = false; } },
+    { policy: "s3-bucket-private-encrypted-versioned", what: "delete the public access blocks", types: ["aws:s3/bucketV2:BucketV2"],
+        mutate: (_r, s) => removeWhere(s, x => x.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock") },
+    { policy: "kms-key-rotation", what: "turn key rotation off", types: ["aws:kms/key:Key"],
+        mutate: r => { r.inputs.enableKeyRotation = false; } },
+    { policy: "datastores-protected", what: "drop protect and retainOnDelete", types: [...DATA_STORES, "aws:rds/globalCluster:GlobalCluster"],
+        mutate: r => { r.protect = false; r.retainOnDelete = false; } },
+    // Compute
+    { policy: "eks-endpoint-not-public", what: "open the API endpoint to 0.0.0.0/0", types: ["aws:eks/cluster:Cluster"],
+        mutate: r => { r.inputs.vpcConfig = { ...(r.inputs.vpcConfig ?? {}), endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] }; } },
+    { policy: "eks-secrets-encrypted", what: "drop secrets encryption", types: ["aws:eks/cluster:Cluster"],
+        mutate: r => { delete r.inputs.encryptionConfig; } },
+    { policy: "eks-control-plane-logging", what: "log only api", types: ["aws:eks/cluster:Cluster"],
+        mutate: r => { r.inputs.enabledClusterLogTypes = ["api"]; } },
+    { policy: "nodes-imdsv2-encrypted-volumes", what: "allow IMDSv1", types: ["aws:ec2/launchTemplate:LaunchTemplate"],
+        mutate: r => { r.inputs.metadataOptions = { ...(r.inputs.metadataOptions ?? {}), httpTokens: "optional" }; } },
+    { policy: "eks-nodes-private-no-ssh", what: "open SSH on a node group", types: ["aws:eks/nodeGroup:NodeGroup"],
+        mutate: r => { r.inputs.remoteAccess = { ec2SshKey: "ops" }; } },
+    // Network
+    { policy: "security-group-no-open-ingress", what: "add ingress 0.0.0.0/0:22",
+        types: ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"],
+        mutate: r => {
+            const ssh = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] };
+            if (r.type === "aws:ec2/securityGroup:SecurityGroup") {
+                r.inputs.ingress = [...(r.inputs.ingress ?? []), ssh];
+            } else if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
+                Object.assign(r.inputs, ssh, { type: "ingress" });
+            } else {
+                Object.assign(r.inputs, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" });
+            }
+        } },
+    { policy: "vpc-flow-logs-enabled", what: "delete the flow logs", types: ["aws:ec2/vpc:Vpc"],
+        mutate: (_r, s) => removeWhere(s, x => x.type === "aws:ec2/flowLog:FlowLog") },
+    { policy: "default-security-group-closed", what: "allow all ingress on the default group", types: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+        mutate: r => { r.inputs.ingress = [{ protocol: "-1", self: true, fromPort: 0, toPort: 0 }]; } },
+    { policy: "tgw-no-auto-accept", what: "set autoAcceptSharedAttachments enable", types: ["aws:ec2transitgateway/transitGateway:TransitGateway"],
+        mutate: r => { r.inputs.autoAcceptSharedAttachments = "enable"; } },
+    { policy: "log-group-encrypted-retained", what: "drop retentionInDays", types: ["aws:cloudwatch/logGroup:LogGroup"],
+        mutate: r => { delete r.inputs.retentionInDays; } },
+    { policy: "log-group-encrypted-retained", what: "drop kmsKeyId", types: ["aws:cloudwatch/logGroup:LogGroup"],
+        mutate: r => { delete r.inputs.kmsKeyId; } },
+    // Kubernetes
+    { policy: "mesh-strict-mtls", what: "make the mesh PERMISSIVE", types: ["kubernetes:security.istio.io/v1:PeerAuthentication"],
+        mutate: r => { r.inputs.spec = { ...(r.inputs.spec ?? {}), mtls: { mode: "PERMISSIVE" } }; } },
+    { policy: "locality-failover-needs-outlier-detection", what: "failover without outlier detection",
+        types: ["kubernetes:networking.istio.io/v1:DestinationRule"],
+        mutate: r => { r.inputs.spec = { ...(r.inputs.spec ?? {}), trafficPolicy: { loadBalancer: { localityLbSetting: { enabled: true } } }, subsets: [] }; } },
+    { policy: "pod-security-restricted", what: "make a container privileged", types: WORKLOADS, where: hasContainers,
+        mutate: r => { const c = podSpec(r).containers[0]; c.securityContext = { ...(c.securityContext ?? {}), privileged: true }; } },
+    { policy: "container-resources-set", what: "drop a container's resources", types: WORKLOADS, where: hasContainers,
+        mutate: r => { delete podSpec(r).containers[0].resources; } },
+    { policy: "images-pinned", what: "use a latest image", types: WORKLOADS, where: hasContainers,
+        mutate: r => { podSpec(r).containers[0].image = "nginx:latest"; } },
+    { policy: "namespace-default-deny", what: "delete the network policies", types: ["kubernetes:core/v1:Namespace"],
+        mutate: (_r, s) => removeWhere(s, x => x.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy") },
+    // Residency
+    { policy: "data-residency-in-zone", what: "tag a data store with a zone foreign to its region", types: DATA_STORES,
+        mutate: (r, s) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s)) }; } },
+    { policy: "data-residency-in-zone", what: "drop a data store's zone tag", types: DATA_STORES,
+        mutate: r => { if (r.inputs.tags) { delete r.inputs.tags["acgs2:data-zone"]; } } },
+    { policy: "replication-stays-in-zone", what: "move a MirrorMaker 2 cluster out of the zone",
+        types: ["kubernetes:kafka.strimzi.io/v1beta2:KafkaMirrorMaker2"],
+        mutate: r => {
+            const ann = r.inputs.metadata?.annotations ?? {};
+            const regions = JSON.parse(ann["acgs2.io/cluster-regions"] ?? "{}");
+            const zone = r.inputs.metadata?.labels?.["acgs2.io/data-zone"];
+            const outside = Object.entries(DEFAULT_ZONES).find(([z]) => z !== zone)![1][0];
+            for (const k of Object.keys(regions)) {
+                regions[k] = outside;
+            }
+            ann["acgs2.io/cluster-regions"] = JSON.stringify(regions);
+        } },
+    { policy: "replication-stays-in-zone", what: "put an Aurora global cluster member in a foreign zone", types: ["aws:rds/cluster:Cluster"],
+        where: r => r.inputs.globalClusterIdentifier !== undefined,
+        mutate: (r, s) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s)) }; } },
+    { policy: "replication-stays-in-zone", what: "replicate a bucket to an unprovable destination from a restricted zone",
+        types: ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
+        mutate: (r, s) => {
+            for (const b of s.resources.filter(x => x.type === "aws:s3/bucketV2:BucketV2")) {
+                b.inputs.tags = { ...(b.inputs.tags ?? {}), "acgs2:data-zone": "gdpr" };
+            }
+            r.inputs.rules = [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::acgs2-not-in-this-stack" } }];
+            r.dependencies = [];
+        } },
+    { policy: "fleet-residency-declared", what: "drop a tenant's home region from the fleet", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
+        mutate: r => {
+            const m = JSON.parse(r.inputs.value);
+            const tenants = Object.keys(m.tenants ?? {});
+            if (tenants.length > 0) {
+                m.tenants[tenants[0]].homeRegion = "xx-nowhere-1";
+            } else {
+                m.fleet[0].zone = "nowhere";
+            }
+            r.inputs.value = JSON.stringify(m);
+        } },
+    { policy: "fleet-residency-declared", what: "delete the fleet manifest", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
+        mutate: (_r, s) => removeWhere(s, isManifest) },
+];
+
+/** A deep copy of the snapshot with the mutation applied to the first target, or undefined if none. */
+export function applyMutation(snapshot: Snapshot, m: Mutation): { snapshot: Snapshot; target: SnapshotResource } | undefined {
+    const copy: Snapshot = JSON.parse(JSON.stringify(snapshot));
+    for (const stack of copy.stacks) {
+        const target = stack.resources.find(r => m.types.includes(r.type) && (m.where ? m.where(r) : true));
+        if (target) {
+            m.mutate(target, stack);
+            return { snapshot: copy, target };
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,173 @@
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { T as DS } from "../src/datastores";
+import { dataResidencyInZone, fleetResidencyDeclared, replicationStaysInZone, T } from "../src/residency";
+import { DEFAULT_RESTRICTED_ZONES, DEFAULT_ZONES } from "../src/util";
+import { checkStack, messages, mk, NotApplicable, U } from "./helpers";
+
+export function manifestValue(patch: Record<string, any> = {}): Record<string, any> {
+    return {
+        project: "acgs2-infra", stack: "us-east-1", region: "us-east-1", zone: "us",
+        zones: DEFAULT_ZONES, restrictedZones: DEFAULT_RESTRICTED_ZONES,
+        tenants: { acme: { zone: "us", homeRegion: "us-east-1" }, globex: { zone: "gdpr", homeRegion: "eu-central-1" } },
+        fleet: [
+            { stack: "us-east-1", region: "us-east-1", zone: "us", founding: true, joinOrder: 0 },
+            { stack: "eu-central-1", region: "eu-central-1", zone: "gdpr", founding: false, joinOrder: 1 },
+        ],
+        ...patch,
+    };
+}
+export const manifest = (patch: Record<string, any> = {}, region = "us-east-1", name = "fleet-manifest") =>
+    mk(T.ssmParameter, name, { name: "/acgs2/fleet", type: "String", value: JSON.stringify(manifestValue(patch)),
+        tags: { "acgs2:manifest": "fleet" } }, { region });
+
+const tags = (zone?: string, tenant?: string) => ({ ...(zone ? { "acgs2:data-zone": zone } : {}), ...(tenant ? { "acgs2:tenant": tenant } : {}) });
+const cluster = (name: string, region: string, t: Record<string, any>, extra: Record<string, any> = {}, deps: any[] = []) =>
+    mk(DS.rdsCluster, name, { engine: "aurora-postgresql", tags: t, ...extra }, { region, deps });
+const bucket = (name: string, region: string, zone: string) => mk(DS.bucket, name, { bucket: name, tags: tags(zone) }, { region });
+const kms = mk("aws:kms/key:Key", "k", { enableKeyRotation: true });
+
+describe("data-residency-in-zone", () => {
+    it("passes stores in their zone and a tenant's store in its zone", () => assert.deepEqual(checkStack(dataResidencyInZone, [
+        manifest(), cluster("db", "us-east-1", tags("us", "acme")), bucket("acme-eu", "eu-central-1", "gdpr"),
+        mk(T.kafkaTopic, "events", { metadata: { labels: { "acgs2.io/data-zone": "us" }, annotations: { "acgs2.io/region": "us-east-2" } } }, { region: null }),
+    ]), []));
+    it("fails a store outside its zone, an untagged store, a foreign tenant and a stray topic", () => {
+        const outside = cluster("db-eu", "us-east-1", tags("gdpr"));
+        const untagged = bucket("logs", "us-east-1", "");
+        const wrongTenant = cluster("db-globex", "us-east-1", tags("us", "globex"));
+        const unknownTenant = cluster("db-initech", "us-east-1", tags("us", "initech"));
+        const topic = mk(T.kafkaTopic, "eu-events", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" },
+            annotations: { "acgs2.io/region": "us-east-1" } } }, { region: null });
+        const noRegionTopic = mk(T.kafkaTopic, "eu-audit", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" } } }, { region: null });
+        assert.deepEqual(checkStack(dataResidencyInZone, [manifest(), outside, untagged, wrongTenant, unknownTenant, topic, noRegionTopic]), [
+            { urn: outside.urn, message: "aws:rds/cluster:Cluster db-eu is in us-east-1, outside its zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: untagged.urn, message: "aws:s3/bucketV2:BucketV2 logs declares no acgs2:data-zone tag: tag it with its zone (\"us\", \"gdpr\", \"pipl\")." },
+            { urn: wrongTenant.urn, message: "aws:rds/cluster:Cluster db-globex of tenant \"globex\" is tagged zone us, but the tenant's zone is gdpr." },
+            { urn: unknownTenant.urn, message: "aws:rds/cluster:Cluster db-initech belongs to tenant \"initech\", which the fleet manifest does not declare." },
+            { urn: topic.urn, message: "KafkaTopic eu-events is in us-east-1, outside its zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: noRegionTopic.urn, message: "KafkaTopic eu-audit of restricted zone gdpr has no acgs2.io/region annotation, so its region cannot be proven." },
+        ]);
+    });
+    it("fails an unknown zone", () => assert.deepEqual(messages(checkStack(dataResidencyInZone, [cluster("db", "us-east-1", tags("mars"))])),
+        ["aws:rds/cluster:Cluster db declares unknown zone \"mars\": use one of \"us\", \"gdpr\", \"pipl\"."]));
+    it("does not apply without data stores", () => assert.throws(() => checkStack(dataResidencyInZone, [kms, manifest()]), NotApplicable));
+    it("accepts unknown tags", () => assert.deepEqual(checkStack(dataResidencyInZone, [
+        mk(DS.rdsCluster, "db", { tags: U }), cluster("db2", "us-east-1", { "acgs2:data-zone": U })]), []));
+});
+
+describe("replication-stays-in-zone", () => {
+    it("passes a GDPR global cluster, an in-zone S3 replica and an in-zone MirrorMaker", () => {
+        const g = mk(DS.rdsGlobalCluster, "eu-global", { globalClusterIdentifier: "eu-global", tags: tags("gdpr") }, { region: "eu-central-1" });
+        const primary = cluster("eu-db-1", "eu-central-1", tags("gdpr"), { globalClusterIdentifier: U }, [g]);
+        const secondary = cluster("eu-db-2", "eu-west-1", tags("gdpr"), { globalClusterIdentifier: "eu-global" });
+        const src = bucket("eu-src", "eu-central-1", "gdpr");
+        const dst = bucket("eu-dst", "eu-west-1", "gdpr");
+        const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", role: U, rules: [{ status: "Enabled", destination: { bucket: U } }] },
+            { region: "eu-central-1", deps: [src, dst] });
+        const mm2 = mk(T.mirrorMaker2, "eu-mm2", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" },
+            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", dub: "eu-west-1" }) } },
+        spec: { mirrors: [{ sourceCluster: "fra", targetCluster: "dub" }] } }, { region: null });
+        assert.deepEqual(checkStack(replicationStaysInZone, [g, primary, secondary, src, dst, rc, mm2]), []);
+    });
+    it("fails a global cluster member, an S3 replica and a MirrorMaker target outside the zone", () => {
+        const g = mk(DS.rdsGlobalCluster, "eu-global", { globalClusterIdentifier: "eu-global", tags: tags("gdpr") }, { region: "eu-central-1" });
+        const stray = cluster("us-db", "us-east-1", tags("gdpr"), { globalClusterIdentifier: "eu-global" });
+        const src = bucket("eu-src", "eu-central-1", "gdpr");
+        const dst = bucket("us-dst", "us-east-1", "us");
+        const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: [
+            { destination: { bucket: "arn:aws:s3:::us-dst" } }, { destination: { bucket: "arn:aws:s3:::elsewhere" } }] }, { region: "eu-central-1" });
+        const mm2 = mk(T.mirrorMaker2, "eu-mm2", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" },
+            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", iad: "us-east-1" }) } },
+        spec: { mirrors: [{ sourceCluster: "fra", targetCluster: "iad" }, { sourceCluster: "fra", targetCluster: "sin" }] } }, { region: null });
+        assert.deepEqual(checkStack(replicationStaysInZone, [g, stray, src, dst, rc, mm2]), [
+            { urn: stray.urn, message: "Aurora global cluster eu-global member us-db is in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: rc.urn, message: "Replication eu-repl rule 0 copies bucket eu-src (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: rc.urn, message: "Replication eu-repl rule 1 from bucket eu-src (restricted zone gdpr) goes to arn:aws:s3:::elsewhere, whose region cannot be proven: replicate only to a bucket of this stack." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors cluster iad in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 (restricted zone gdpr) mirrors cluster sin, whose region cannot be proven: add it to annotation acgs2.io/cluster-regions." },
+        ]);
+    });
+    it("fails ElastiCache global datastore members across zones", () => {
+        const primary = mk(DS.cacheReplicationGroup, "cache-use1", { replicationGroupId: "cache-use1", tags: tags("us") }, { region: "us-east-1" });
+        const grg = mk(DS.cacheGlobalReplicationGroup, "cache-global", { globalReplicationGroupIdSuffix: "cache", primaryReplicationGroupId: U },
+            { region: "us-east-1", deps: [primary] });
+        const member = mk(DS.cacheReplicationGroup, "cache-euc1", { globalReplicationGroupId: U, tags: tags("us") }, { region: "eu-central-1", deps: [grg] });
+        assert.deepEqual(messages(checkStack(replicationStaysInZone, [primary, grg, member])),
+            ["ElastiCache global datastore cache-global member cache-euc1 is in eu-central-1, outside zone us (us-east-1, us-east-2, us-west-1, us-west-2)."]);
+    });
+    it("lets an unrestricted zone replicate to a bucket it cannot resolve", () => assert.deepEqual(checkStack(replicationStaysInZone, [
+        bucket("us-src", "us-east-1", "us"),
+        mk(T.bucketReplication, "us-repl", { bucket: "us-src", rules: [{ destination: { bucket: "arn:aws:s3:::other-stack" } }] })]), []));
+    it("does not apply without replication edges", () => assert.throws(() => checkStack(replicationStaysInZone, [bucket("b", "us-east-1", "us")]), NotApplicable));
+    it("for a restricted zone, an unknown destination that cannot be resolved is a violation; unknown rules are skipped", () => {
+        const src = bucket("eu-src", "eu-central-1", "gdpr");
+        const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: [{ destination: { bucket: U } }] }, { region: "eu-central-1", deps: [src] });
+        assert.deepEqual(messages(checkStack(replicationStaysInZone, [src, rc])),
+            ["Replication eu-repl rule 0 from bucket eu-src (restricted zone gdpr) goes to an unknown bucket, whose region cannot be proven: replicate only to a bucket of this stack."]);
+        const rcUnknownRules = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: U }, { region: "eu-central-1", deps: [src] });
+        assert.deepEqual(checkStack(replicationStaysInZone, [src, rcUnknownRules]), []);
+    });
+});
+
+describe("fleet-residency-declared", () => {
+    it("passes one consistent manifest", () => assert.deepEqual(checkStack(fleetResidencyDeclared, [manifest()]), []));
+    it("fails a stack without manifest", () => assert.deepEqual(checkStack(fleetResidencyDeclared, [kms]), [
+        { urn: undefined, message: "The stack declares no fleet manifest: register one aws:ssm/parameter:Parameter tagged acgs2:manifest=fleet." }]));
+    it("fails two manifests", () => assert.deepEqual(messages(checkStack(fleetResidencyDeclared, [manifest(), manifest({}, "us-east-1", "second")])),
+        ["The stack declares 2 fleet manifests (fleet-manifest, second): keep exactly one."]));
+    it("fails inconsistent declarations", () => {
+        const m = manifest({
+            region: "us-east-2",
+            zones: { ...DEFAULT_ZONES, us: [...DEFAULT_ZONES.us, "eu-west-1"] },
+            restrictedZones: ["pipl"],
+            tenants: { acme: { zone: "us", homeRegion: "us-west-2" }, globex: { zone: "gdpr", homeRegion: "us-east-1" }, initech: { zone: "mars", homeRegion: "x" } },
+            fleet: [
+                { stack: "us-east-1", region: "us-east-1", zone: "us", founding: true, joinOrder: 0 },
+                { stack: "eu-central-1", region: "eu-central-1", zone: "us", joinOrder: 1 },
+                { stack: "cn-north-1", region: "cn-north-1", zone: "china", joinOrder: 2 },
+            ],
+        });
+        assert.deepEqual(messages(checkStack(fleetResidencyDeclared, [m])), [
+            "Fleet manifest fleet-manifest: declares region us-east-2, but its provider's region is us-east-1.",
+            "Fleet manifest fleet-manifest: zone us lists eu-west-1, outside the policy pack's us regions (us-east-1, us-east-2, us-west-1, us-west-2).",
+            "Fleet manifest fleet-manifest: zone gdpr must be listed in restrictedZones.",
+            "Fleet manifest fleet-manifest: its region us-east-2 is not in the fleet.",
+            "Fleet manifest fleet-manifest: fleet region eu-central-1 is not allowed by its zone us.",
+            "Fleet manifest fleet-manifest: fleet region cn-north-1 declares no existing zone (zone: china).",
+            "Fleet manifest fleet-manifest: tenant acme's home region us-west-2 is not in the fleet.",
+            "Fleet manifest fleet-manifest: tenant globex's home region us-east-1 is not in its zone gdpr.",
+            "Fleet manifest fleet-manifest: tenant initech declares no existing zone (zone: mars).",
+        ]);
+    });
+    it("fails a manifest that is not JSON", () => {
+        const m = mk(T.ssmParameter, "fleet-manifest", { type: "String", value: "{", tags: { "acgs2:manifest": "fleet" } });
+        assert.match(messages(checkStack(fleetResidencyDeclared, [m]))[0], /^Fleet manifest fleet-manifest: its value is not valid JSON/);
+    });
+    it("applies to every stack (there is no not-applicable case): other types are simply ignored", () =>
+        assert.deepEqual(checkStack(fleetResidencyDeclared, [manifest(), kms]), []));
+    it("accepts an unknown manifest value", () => assert.deepEqual(checkStack(fleetResidencyDeclared, [
+        mk(T.ssmParameter, "fleet-manifest", { type: "String", value: U, tags: { "acgs2:manifest": "fleet" } })]), []));
+});
+
+describe("residency configuration", () => {
+    const r = mk(DS.rdsCluster, "db", { tags: tags("gdpr") }, { region: null });
+    it("reports a store whose provider has no region when no defaultRegion is configured", () =>
+        assert.deepEqual(messages(checkStack(dataResidencyInZone, [r])),
+            ["aws:rds/cluster:Cluster db has no region: give it an explicit provider with region."]));
+    it("falls back to the pack config's defaultRegion", () => {
+        const props = dataResidencyInZone.configSchema!.properties;
+        const configured = { ...dataResidencyInZone,
+            configSchema: { properties: { ...props, defaultRegion: { type: "string" as const, default: "eu-central-1" } } } };
+        assert.deepEqual(checkStack(configured, [r]), []);
+        const elsewhere = { ...configured, configSchema: { properties: { ...props, defaultRegion: { type: "string" as const, default: "us-east-1" } } } };
+        assert.deepEqual(messages(checkStack(elsewhere, [r])).length, 1);
+    });
+    it("exposes zones and restricted zones as config schema defaults", () => {
+        const props = dataResidencyInZone.configSchema!.properties;
+        assert.deepEqual(props.zones.default, DEFAULT_ZONES);
+        assert.deepEqual(props.restrictedZones.default, ["gdpr", "pipl"]);
+        assert.ok(props.defaultRegion);
+    });
+});

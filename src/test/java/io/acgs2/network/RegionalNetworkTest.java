@@ -1,0 +1,165 @@
+package io.acgs2.network;
+
+import io.acgs2.components.network.Ipv4Cidr;
+import io.acgs2.components.network.NatStrategy;
+import io.acgs2.components.network.RegionalNetwork;
+import io.acgs2.components.network.RegionalNetworkArgs;
+import io.acgs2.stacks.plan.StackPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.acgs2.testing.Fixtures.ancestors;
+import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.one;
+import static io.acgs2.testing.Fixtures.runInRegion;
+import static io.acgs2.testing.Fixtures.where;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegionalNetworkTest {
+
+    private static StackPlan network(int azCount, NatStrategy nat, List<String> secondary) {
+        return runInRegion("eu-west-1", (ctx, opts) -> new RegionalNetwork("net", RegionalNetworkArgs.of(
+                Ipv4Cidr.parse("10.20.0.0/16"), secondary.stream().map(Ipv4Cidr::parse).toList(), azCount, nat), opts));
+    }
+
+    private static long count(StackPlan plan, String type) {
+        return plan.count(type);
+    }
+
+    @ParameterizedTest(name = "{0} AZs with NAT {1}: {2} NAT gateways")
+    @CsvSource({
+            "3, ONE_PER_AZ, 3", "3, SINGLE, 1", "3, NONE, 0",
+            "2, ONE_PER_AZ, 2", "1, SINGLE, 1", "4, ONE_PER_AZ, 4"})
+    void registersSubnetsTablesAndNatPerAzAndStrategy(int azs, NatStrategy nat, int natGateways) {
+        var plan = network(azs, nat, List.of());
+
+        assertEquals(1, count(plan, "aws:ec2/vpc:Vpc"));
+        assertEquals(3L * azs, count(plan, "aws:ec2/subnet:Subnet"));
+        assertEquals(natGateways, count(plan, "aws:ec2/natGateway:NatGateway"));
+        assertEquals(natGateways, count(plan, "aws:ec2/eip:Eip"));
+        assertEquals(1, count(plan, "aws:ec2/internetGateway:InternetGateway"));
+        // one public table, one private and one isolated table per AZ
+        assertEquals(1 + 2L * azs, count(plan, "aws:ec2/routeTable:RouteTable"));
+        assertEquals(3L * azs, count(plan, "aws:ec2/routeTableAssociation:RouteTableAssociation"));
+        // the public default route, plus a default route per private table when there is NAT
+        var defaults = where(plan, r -> r.type().equals("aws:ec2/route:Route")
+                && "0.0.0.0/0".equals(r.inputs().get("destinationCidrBlock")));
+        assertEquals(1 + (nat == NatStrategy.NONE ? 0 : azs), defaults.size());
+        for (int az = 1; az <= azs; az++) {
+            var subnet = one(plan, "aws:ec2/subnet:Subnet", "net-private-az" + az);
+            assertEquals("eu-west-1" + (char) ('a' + az - 1), subnet.inputs().get("availabilityZone"));
+            assertEquals(false, subnet.inputs().get("mapPublicIpOnLaunch"));
+        }
+    }
+
+    @Test
+    void everyPrivateTableRoutesToTheNatGatewayOfItsOwnAz() {
+        var plan = network(3, NatStrategy.ONE_PER_AZ, List.of());
+        for (int az = 1; az <= 3; az++) {
+            var route = one(plan, "aws:ec2/route:Route", "net-private-az" + az + "-default");
+            var nat = one(plan, "aws:ec2/natGateway:NatGateway", "net-nat-az" + az);
+            assertTrue(route.dependencies().contains(nat.urn()), "private az" + az + " must use nat-az" + az);
+        }
+    }
+
+    @Test
+    void flowLogsGoToAKmsEncryptedRetainedLogGroupThroughAScopedRole() {
+        var plan = network(3, NatStrategy.ONE_PER_AZ, List.of());
+
+        var flowLog = one(plan, "aws:ec2/flowLog:FlowLog", "net-flow-log");
+        var vpc = one(plan, "aws:ec2/vpc:Vpc", "net-vpc");
+        var logGroup = one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs");
+        var key = one(plan, "aws:kms/key:Key", "net-logs-key");
+        assertEquals("ALL", flowLog.inputs().get("trafficType"));
+        assertEquals("cloud-watch-logs", flowLog.inputs().get("logDestinationType"));
+        assertTrue(flowLog.dependencies().containsAll(List.of(vpc.urn(), logGroup.urn())));
+        assertEquals(365L, logGroup.inputs().get("retentionInDays"));
+        assertTrue(logGroup.dependencies().contains(key.urn()), "log group must be encrypted with the network's key");
+        assertTrue(String.valueOf(logGroup.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
+        assertEquals(true, key.inputs().get("enableKeyRotation"));
+        var keyPolicy = String.valueOf(key.inputs().get("policy"));
+        assertTrue(keyPolicy.contains("logs.eu-west-1.amazonaws.com"), keyPolicy);
+        assertTrue(keyPolicy.contains("log-group:/acgs2/*"), keyPolicy);
+
+        var rolePolicy = String.valueOf(one(plan, "aws:iam/rolePolicy:RolePolicy", "net-flow-logs").inputs().get("policy"));
+        assertTrue(rolePolicy.contains("log-group:/acgs2/net/vpc-flow-logs"), rolePolicy);
+        assertFalse(rolePolicy.contains("\"Resource\":\"*\""), "flow log role must not write to every log group");
+    }
+
+    @Test
+    void theDefaultSecurityGroupIsClosed() {
+        var sg = one(network(3, NatStrategy.ONE_PER_AZ, List.of()),
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "net-default-sg");
+        assertEquals(List.of(), sg.inputs().get("ingress"));
+        assertEquals(List.of(), sg.inputs().get("egress"));
+    }
+
+    @Test
+    void everyChildIsParentedUnderTheComponentAndTaggedWithItsName() {
+        var plan = network(3, NatStrategy.ONE_PER_AZ, List.of("100.64.0.0/16"));
+        var component = one(plan, RegionalNetwork.TYPE, "net");
+        var children = where(plan, r -> r.custom() && !r.type().startsWith("pulumi:"));
+        assertFalse(children.isEmpty());
+        for (var r : children) {
+            assertTrue(ancestors(plan, r).contains(component.urn()), r.name() + " is not under the component");
+            assertTrue(r.name().startsWith("net-"), r.name() + " is not named <component>-<part>");
+            assertEquals("eu-west-1", r.providerRegion(), r.name() + " has no explicit provider region");
+            if (r.inputs().containsKey("tags")) {
+                assertEquals(r.name(), map(r.inputs().get("tags")).get("Name"), r.name() + " Name tag");
+            }
+        }
+        // routes live under their table, subnets under the VPC
+        var table = one(plan, "aws:ec2/routeTable:RouteTable", "net-private-az2");
+        assertEquals(table.urn(), one(plan, "aws:ec2/route:Route", "net-private-az2-default").parent());
+        assertEquals(one(plan, "aws:ec2/vpc:Vpc", "net-vpc").urn(), one(plan, "aws:ec2/subnet:Subnet", "net-public-az1").parent());
+        assertNotNull(one(plan, "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "net-cidr-100-64-0-0-16"));
+    }
+
+    @Test
+    void subnetsCarryTheTagsTheLoadBalancerControllerLooksFor() {
+        var plan = network(2, NatStrategy.SINGLE, List.of());
+        assertEquals("1", map(one(plan, "aws:ec2/subnet:Subnet", "net-public-az1").inputs().get("tags")).get("kubernetes.io/role/elb"));
+        assertEquals("1", map(one(plan, "aws:ec2/subnet:Subnet", "net-private-az2").inputs().get("tags"))
+                .get("kubernetes.io/role/internal-elb"));
+        assertFalse(map(one(plan, "aws:ec2/subnet:Subnet", "net-isolated-az1").inputs().get("tags"))
+                .containsKey("kubernetes.io/role/internal-elb"), "no load balancer may land in the data tier");
+    }
+
+    @Test
+    void isolatedSubnetsHaveNoRouteOutOfTheVpc() {
+        var plan = network(3, NatStrategy.ONE_PER_AZ, List.of());
+        for (int az = 1; az <= 3; az++) {
+            var table = one(plan, "aws:ec2/routeTable:RouteTable", "net-isolated-az" + az);
+            assertTrue(where(plan, r -> r.type().equals("aws:ec2/route:Route") && table.urn().equals(r.parent())).isEmpty());
+        }
+    }
+
+    @Test
+    void badArgsAreRejectedWithEveryProblemNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new RegionalNetworkArgs(
+                Ipv4Cidr.parse("10.0.0.0/24"), List.of(Ipv4Cidr.parse("10.0.0.0/16")), 9, NatStrategy.SINGLE, 42, List.of("a")));
+        var m = e.getMessage();
+        assertTrue(m.contains("vpcCidr 10.0.0.0/24 must be /16 to /20"), m);
+        assertTrue(m.contains("azCount 9 must be 1 to 8"), m);
+        assertTrue(m.contains("availabilityZones lists 1 AZs but azCount is 9"), m);
+        assertTrue(m.contains("secondary CIDR 10.0.0.0/16 overlaps vpcCidr 10.0.0.0/24"), m);
+        assertTrue(m.contains("flowLogRetentionDays 42 is not a CloudWatch retention value"), m);
+    }
+
+    @Test
+    void pinnedAvailabilityZonesAreUsedInOrder() {
+        var plan = runInRegion("us-east-1", (ctx, opts) -> new RegionalNetwork("net", new RegionalNetworkArgs(
+                Ipv4Cidr.parse("10.10.0.0/16"), List.of(), 2, NatStrategy.NONE, 90, List.of("us-east-1d", "us-east-1f")), opts));
+        assertEquals("us-east-1d", one(plan, "aws:ec2/subnet:Subnet", "net-private-az1").inputs().get("availabilityZone"));
+        assertEquals("us-east-1f", one(plan, "aws:ec2/subnet:Subnet", "net-private-az2").inputs().get("availabilityZone"));
+        assertEquals(90L, one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").inputs().get("retentionInDays"));
+    }
+}

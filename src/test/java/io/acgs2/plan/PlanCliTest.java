@@ -1,0 +1,148 @@
+package io.acgs2.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.acgs2.stacks.plan.PlanCliAccess;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.acgs2.testing.Fixtures.shippedProject;
+import static io.acgs2.testing.Fixtures.stackFile;
+import static io.acgs2.testing.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The `bin/acgs2` contract end to end: commands, exit codes, the JSON snapshot's fields. */
+class PlanCliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run acgs2(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = PlanCliAccess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void planAllPrintsBothTreesAndWritesTheSnapshotContract() throws Exception {
+        var dir = shippedProject();
+        var json = dir.resolve("plan.json");
+        var run = acgs2("plan", "--all", "--no-policy", "--project-dir", dir.toString(), "--json", json.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Previewing update (us-east-1)"));
+        assertTrue(run.out().contains("Previewing update (eu-west-1)"));
+        assertTrue(run.out().contains("├─ aws:ec2:Vpc"), "tree is nested and shows short types");
+        assertTrue(run.out().contains("Resources by type:"));
+        assertTrue(run.out().contains("Policies: skipped (--no-policy)"));
+
+        var root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, root.get("stacks").size());
+        for (var stack : root.get("stacks")) {
+            for (var field : List.of("stack", "project", "resources", "outputs")) {
+                assertTrue(stack.has(field), "stack lacks " + field);
+            }
+            for (var r : stack.get("resources")) {
+                for (var field : List.of("urn", "type", "name", "parent", "provider", "inputs", "dependencies", "protect",
+                        "retainOnDelete", "ignoreChanges")) {
+                    assertTrue(r.has(field), r.get("urn") + " lacks " + field);
+                }
+                if (r.get("type").asText().startsWith("aws:")) {
+                    assertTrue(r.get("provider").hasNonNull("urn"), r.get("urn") + " has no provider urn");
+                    assertTrue(r.get("provider").hasNonNull("region"), r.get("urn") + " has no provider region");
+                }
+            }
+        }
+        var eu = root.get("stacks").get(1);
+        assertEquals("eu-west-1", eu.get("stack").asText());
+        var accepters = new ArrayList<JsonNode>();
+        eu.get("resources").forEach(r -> {
+            if (r.get("type").asText().endsWith("PeeringAttachmentAccepter")) {
+                accepters.add(r);
+            }
+        });
+        assertEquals(1, accepters.size());
+        assertEquals("us-east-1", accepters.get(0).get("provider").get("region").asText());
+    }
+
+    @Test
+    void planningOneStackPlansItsDependenciesSilently() {
+        var run = acgs2("plan", "--stack", "eu-west-1", "--no-policy", "--project-dir", shippedProject().toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Previewing update (eu-west-1)"));
+        assertFalse(run.out().contains("Previewing update (us-east-1)"));
+        assertTrue(run.out().contains("stackref-us-east-1"));
+    }
+
+    @Test
+    void aBadConfigurationExitsTwoWithEveryMessageAndNoPlan() {
+        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 2, "10.10.0.0/16"));
+        var run = acgs2("plan", "--all", "--project-dir", dir.toString(), "--json", dir.resolve("x.json").toString());
+        assertEquals(2, run.code());
+        assertEquals("", run.out(), "no plan is printed");
+        assertFalse(Files.exists(dir.resolve("x.json")), "no snapshot is written");
+        assertTrue(run.err().contains("Pulumi.us-west-2.yaml: acgs2-infra:zone: zone 'gdpr' does not allow region us-west-2"),
+                run.err());
+        var validate = acgs2("validate", "--project-dir", dir.toString());
+        assertEquals(2, validate.code());
+    }
+
+    @Test
+    void anUnknownStackIsAConfigurationError() {
+        var run = acgs2("plan", "--stack", "ap-south-1", "--project-dir", shippedProject().toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("Pulumi.ap-south-1.yaml: stack 'ap-south-1' has no stack file"), run.err());
+    }
+
+    @Test
+    void misuseExitsOne() {
+        assertEquals(1, acgs2("plan", "--bogus").code());
+        assertEquals(1, acgs2("launch").code());
+        assertEquals(1, acgs2().code());
+    }
+
+    @Test
+    void validateAndRolloutOrderDescribeTheFleet() {
+        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
+        var validate = acgs2("validate", "--project-dir", dir.toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.out().contains("3 region(s)"));
+        var order = acgs2("rollout-order", "--project-dir", dir.toString());
+        assertEquals(List.of("us-east-1", "eu-west-1", "us-west-2"), order.out().lines().toList());
+    }
+
+    @Test
+    void aFailingPolicyGateFailsThePlanWithExitOne() throws Exception {
+        var home = Files.createTempDirectory("acgs2-home-");
+        Files.createDirectories(home.resolve("bin"));
+        var script = home.resolve("bin/acgs2");
+        Files.writeString(script, "#!/bin/sh\n[ \"$1\" = gate ] && [ -s \"$2\" ] && echo 'gate saw the snapshot' && exit 1\nexit 3\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var previous = System.getProperty("acgs2.home");
+        System.setProperty("acgs2.home", home.toString());
+        try {
+            var run = acgs2("plan", "--stack", "us-east-1", "--project-dir", shippedProject().toString());
+            assertEquals(1, run.code(), run.err());
+            assertTrue(run.out().contains("gate saw the snapshot"), run.out());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("acgs2.home");
+            } else {
+                System.setProperty("acgs2.home", previous);
+            }
+        }
+    }
+
+}

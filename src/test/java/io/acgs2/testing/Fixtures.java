@@ -1,0 +1,114 @@
+package io.acgs2.testing;
+
+import com.pulumi.Context;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.acgs2.stacks.plan.PlanMocks;
+import io.acgs2.stacks.plan.PlannedResource;
+import io.acgs2.stacks.plan.Planner;
+import io.acgs2.stacks.plan.StackPlan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/** Shared test helpers: project directories made of stack files, and components run under the mock engine. */
+public final class Fixtures {
+
+    /** The project directory the tests run in (Maven's basedir). */
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    private Fixtures() {
+    }
+
+    /** A copy of the shipped project files (Pulumi.yaml and every stack file) in a temp dir. */
+    public static Path shippedProject() {
+        try {
+            var dir = Files.createTempDirectory("acgs2-project-");
+            try (var files = Files.list(PROJECT)) {
+                for (var f : files.filter(p -> p.getFileName().toString().matches("Pulumi\\..*ya?ml")).toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path write(Path dir, String file, String content) {
+        try {
+            Files.writeString(dir.resolve(file), content);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path dir, String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stack file for a region with the given fleet place and CIDR. */
+    public static String stackFile(String region, String zone, int joinOrder, String cidr) {
+        return "config:\n"
+                + "  aws:region: " + region + "\n"
+                + "  acgs2-infra:zone: " + zone + "\n"
+                + "  acgs2-infra:fleet:\n"
+                + (joinOrder == 0 ? "    founding: true\n" : "")
+                + "    joinOrder: " + joinOrder + "\n"
+                + "  acgs2-infra:network:\n"
+                + "    vpcCidr: " + cidr + "\n";
+    }
+
+    /**
+     * Runs {@code body} in a stack under the mock engine, with an explicit AWS provider for
+     * {@code region} passed as component options, and returns what was registered.
+     */
+    public static StackPlan runInRegion(String region, BiConsumer<Context, ComponentResourceOptions> body) {
+        return Planner.run("acgs2-infra", "test", Map.of(), Set.of(), new PlanMocks("test", region, Map.of()), ctx -> {
+            var provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
+            body.accept(ctx, ComponentResourceOptions.builder().providers(provider).build());
+        });
+    }
+
+    public static List<PlannedResource> where(StackPlan plan, Predicate<PlannedResource> p) {
+        return plan.resources().stream().filter(p).toList();
+    }
+
+    public static PlannedResource one(StackPlan plan, String type, String name) {
+        var found = where(plan, r -> r.type().equals(type) && r.name().equals(name));
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + " named " + name + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** The chain of parent URNs from a resource up to the stack. */
+    public static List<String> ancestors(StackPlan plan, PlannedResource r) {
+        var out = new ArrayList<String>();
+        var byUrn = new java.util.HashMap<String, PlannedResource>();
+        plan.resources().forEach(x -> byUrn.put(x.urn(), x));
+        for (var p = r.parent(); p != null; p = byUrn.containsKey(p) ? byUrn.get(p).parent() : null) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
