@@ -43,8 +43,9 @@ public final class RegionStack {
 
         new FleetManifest(MANIFEST, manifestArgs(ctx, fleet, self), inRegion);
 
-        var network = new RegionalNetwork(NETWORK, RegionalNetworkArgs.of(
-                self.vpcCidr(), self.secondaryCidrs(), self.azCount(), self.nat()), inRegion);
+        var network = new RegionalNetwork(NETWORK, new RegionalNetworkArgs(self.vpcCidr(), self.secondaryCidrs(),
+                self.azCount(), self.nat(), RegionalNetworkArgs.DEFAULT_FLOW_LOG_RETENTION_DAYS, self.availabilityZones(),
+                true), inRegion);
         var transit = new TransitHub(TRANSIT, new TransitHubArgs(network.vpcId, network.privateSubnetIds,
                 TransitHubArgs.asnFor(self.joinOrder())), inRegion);
 

@@ -195,6 +195,8 @@ public class RegionalNetwork extends ComponentResource {
 
         // ---- flow logs: KMS-encrypted log group, retention, a role that can write only there ----
         var logGroupName = "/acgs2/" + name + "/vpc-flow-logs";
+        // Audit evidence outlives the network: destroying the stack leaves the logs and their key.
+        var keepOnDestroy = CustomResourceOptions.builder().parent(this).retainOnDelete(args.retainFlowLogs()).build();
         var key = new Key(name + "-logs-key", KeyArgs.builder()
                 .description("Encrypts the VPC flow logs of " + name)
                 .enableKeyRotation(true)
@@ -202,7 +204,7 @@ public class RegionalNetwork extends ComponentResource {
                 .policy(Output.tuple(identity, partition, region).applyValue(t ->
                         logsKeyPolicy(t.t2.partition(), t.t1.accountId(), t.t3.name())))
                 .tags(Tags.name(name + "-logs-key"))
-                .build(), inComponent);
+                .build(), keepOnDestroy);
         new Alias(name + "-logs-key", AliasArgs.builder()
                 .name("alias/acgs2/" + name + "/logs").targetKeyId(key.keyId()).build(),
                 CustomResourceOptions.builder().parent(key).build());
@@ -211,7 +213,7 @@ public class RegionalNetwork extends ComponentResource {
                 .kmsKeyId(key.arn())
                 .retentionInDays(args.flowLogRetentionDays())
                 .tags(Tags.name(name + "-flow-logs"))
-                .build(), inComponent);
+                .build(), keepOnDestroy);
         var role = new Role(name + "-flow-logs", RoleArgs.builder()
                 .description("Lets VPC Flow Logs write to " + logGroupName)
                 .assumeRolePolicy(identity.applyValue(id -> Json.write(Map.of(

@@ -14,9 +14,12 @@ import java.util.List;
  * @param availabilityZones    AZ names to use, in order; empty means the first {@code azCount}
  *                             available AZs of the region. Pin them in production: a change in the
  *                             region's AZ list would otherwise move (replace) subnets.
+ * @param retainFlowLogs       keep the flow log group and its KMS key when the stack is destroyed,
+ *                             so audit evidence outlives the network. Default: true
  */
 public record RegionalNetworkArgs(Ipv4Cidr vpcCidr, List<Ipv4Cidr> secondaryCidrs, int azCount,
-                                  NatStrategy natStrategy, int flowLogRetentionDays, List<String> availabilityZones) {
+                                  NatStrategy natStrategy, int flowLogRetentionDays, List<String> availabilityZones,
+                                  boolean retainFlowLogs) {
 
     public static final int DEFAULT_AZ_COUNT = 3;
     public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;
@@ -55,9 +58,10 @@ public record RegionalNetworkArgs(Ipv4Cidr vpcCidr, List<Ipv4Cidr> secondaryCidr
         }
     }
 
-    /** Args with every default: 3 AZs, one NAT per AZ, a year of flow logs, AZs looked up. */
+    /** Args with the defaults for the rest: a year of flow logs, kept on destroy, AZs looked up. */
     public static RegionalNetworkArgs of(Ipv4Cidr vpcCidr, List<Ipv4Cidr> secondaryCidrs, int azCount, NatStrategy nat) {
-        return new RegionalNetworkArgs(vpcCidr, secondaryCidrs, azCount, nat, DEFAULT_FLOW_LOG_RETENTION_DAYS, List.of());
+        return new RegionalNetworkArgs(vpcCidr, secondaryCidrs, azCount, nat, DEFAULT_FLOW_LOG_RETENTION_DAYS, List.of(),
+                true);
     }
 
     public CidrPlan plan() {

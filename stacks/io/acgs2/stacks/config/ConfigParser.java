@@ -179,10 +179,12 @@ public final class ConfigParser {
         var secondary = new ArrayList<Ipv4Cidr>();
         int azCount = RegionSpec.DEFAULT_AZ_COUNT;
         var nat = NatStrategy.ONE_PER_AZ;
+        var azs = new ArrayList<String>();
         var network = object(src, NETWORK, file, p, true, "add " + NETWORK + ": {vpcCidr: 10.N.0.0/16}");
         if (network.isPresent()) {
             var n = network.get();
-            unknownFields(n, Set.of("vpcCidr", "secondaryCidrs", "azCount", "natStrategy"), file, NETWORK, p);
+            unknownFields(n, Set.of("vpcCidr", "secondaryCidrs", "azCount", "natStrategy", "availabilityZones"), file,
+                    NETWORK, p);
             var cidrText = text(n.get("vpcCidr"));
             if (cidrText.isEmpty()) {
                 p.add(file, NETWORK + ".vpcCidr", "is missing", "set a /16 that no other region uses, e.g. 10.30.0.0/16");
@@ -221,6 +223,21 @@ public final class ConfigParser {
                     azCount = az.asInt();
                 }
             }
+            azs.addAll(stringList(n.get("availabilityZones"), file, NETWORK + ".availabilityZones", p,
+                    "list AZ names of the region, e.g. [" + region.orElse(stack) + "a, " + region.orElse(stack) + "b]"));
+            if (!azs.isEmpty() && azs.size() != azCount) {
+                p.add(file, NETWORK + ".availabilityZones", "lists " + azs.size() + " AZs but azCount is " + azCount,
+                        "list exactly azCount AZs, or remove the list to use the region's first " + azCount);
+            }
+            for (var zoneName : azs) {
+                if (region.isPresent() && !zoneName.matches(Pattern.quote(region.get()) + "[a-z]")) {
+                    p.add(file, NETWORK + ".availabilityZones", "'" + zoneName + "' is not an AZ of " + region.get(),
+                            "use names such as " + region.get() + "a");
+                }
+            }
+            if (azs.size() != new java.util.HashSet<>(azs).size()) {
+                p.add(file, NETWORK + ".availabilityZones", "lists an AZ twice", "list each AZ once");
+            }
             var natText = text(n.get("natStrategy"));
             if (natText.isPresent()) {
                 var parsed = NatStrategy.fromConfig(natText.get());
@@ -251,7 +268,7 @@ public final class ConfigParser {
             return Optional.empty();
         }
         return Optional.of(new RegionSpec(stack, file, region.get(), zone.get(), founding, joinOrder, vpcCidr,
-                secondary, azCount, nat, meshNetwork));
+                secondary, azCount, nat, meshNetwork, azs));
     }
 
     // ---- small typed readers, each recording its own problem ----

@@ -71,7 +71,9 @@ public final class FleetLoader {
         if (project != null && project.get("config") instanceof Map<?, ?> cfg) {
             cfg.forEach((k, v) -> {
                 var key = qualify(String.valueOf(k));
-                if (!ConfigParser.PROJECT_KEYS.contains(key)) {
+                // Engine settings (pulumi:disable-default-providers, pulumi:tags) pass through untouched.
+                boolean engineSetting = key.startsWith("pulumi:");
+                if (!engineSetting && !ConfigParser.PROJECT_KEYS.contains(key)) {
                     problems.add(ConfigParser.PROJECT_FILE, key, "is not a project-wide setting",
                             ConfigParser.STACK_KEYS.contains(key) ? "move it to the stack files (it differs per region)"
                                     : "remove it or use one of " + ConfigParser.PROJECT_KEYS.stream().sorted().toList());

@@ -1,8 +1,10 @@
 package io.acgs2.stacks.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Settings shared by every stack (Pulumi.yaml's config block).
@@ -18,9 +20,10 @@ import java.util.Optional;
 public record ProjectSettings(String project, Map<String, ZoneSpec> zones, Map<String, TenantSpec> tenants,
                               Map<String, String> tags, String meshId, Optional<String> organization) {
     public ProjectSettings {
-        zones = Map.copyOf(zones);
-        tenants = Map.copyOf(tenants);
-        tags = Map.copyOf(tags);
+        // Sorted, so messages and manifests list zones and tenants in the same order on every run.
+        zones = Collections.unmodifiableSortedMap(new TreeMap<>(zones));
+        tenants = Collections.unmodifiableSortedMap(new TreeMap<>(tenants));
+        tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
     public List<String> restrictedZones() {

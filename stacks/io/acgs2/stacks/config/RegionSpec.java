@@ -21,14 +21,17 @@ import java.util.List;
  * @param azCount        availability zones to spread over. Default: 3
  * @param nat            NAT strategy. Default: one-per-az
  * @param meshNetwork    the Istio network name of this region's cluster. Default: network-&lt;region&gt;
+ * @param availabilityZones the AZ names to use, in order (pinning them keeps subnets in place if
+ *                       the region's AZ list changes). Default: the first azCount available AZs
  */
 public record RegionSpec(String stack, String file, String region, String zone, boolean founding, int joinOrder,
                          Ipv4Cidr vpcCidr, List<Ipv4Cidr> secondaryCidrs, int azCount, NatStrategy nat,
-                         String meshNetwork) {
+                         String meshNetwork, List<String> availabilityZones) {
     public static final int DEFAULT_AZ_COUNT = 3;
 
     public RegionSpec {
         secondaryCidrs = List.copyOf(secondaryCidrs);
+        availabilityZones = List.copyOf(availabilityZones);
     }
 
     /** Primary then secondary CIDRs. */

@@ -98,7 +98,17 @@ class FleetConfigTest {
                 bad("a misspelt setting",
                         d -> write(d, "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16") + "    natStrategey: single\n"),
                         "Pulumi.us-west-2.yaml: acgs2-infra:network.natStrategey: unknown setting. Fix: remove it or use one of "
-                                + "[azCount, natStrategy, secondaryCidrs, vpcCidr]"),
+                                + "[availabilityZones, azCount, natStrategy, secondaryCidrs, vpcCidr]"),
+                bad("pinned AZs that do not match the count",
+                        d -> write(d, "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16")
+                                + "    availabilityZones: [us-west-2a, us-west-2b]\n"),
+                        "Pulumi.us-west-2.yaml: acgs2-infra:network.availabilityZones: lists 2 AZs but azCount is 3. Fix: list "
+                                + "exactly azCount AZs, or remove the list to use the region's first 3"),
+                bad("a pinned AZ of another region",
+                        d -> write(d, "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16")
+                                + "    availabilityZones: [us-west-2a, us-west-2b, us-east-1c]\n"),
+                        "Pulumi.us-west-2.yaml: acgs2-infra:network.availabilityZones: 'us-east-1c' is not an AZ of us-west-2. "
+                                + "Fix: use names such as us-west-2a"),
                 bad("a missing region",
                         d -> write(d, "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16")
                                 .replace("  aws:region: us-west-2\n", "")),

@@ -145,7 +145,8 @@ class RegionalNetworkTest {
     @Test
     void badArgsAreRejectedWithEveryProblemNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> new RegionalNetworkArgs(
-                Ipv4Cidr.parse("10.0.0.0/24"), List.of(Ipv4Cidr.parse("10.0.0.0/16")), 9, NatStrategy.SINGLE, 42, List.of("a")));
+                Ipv4Cidr.parse("10.0.0.0/24"), List.of(Ipv4Cidr.parse("10.0.0.0/16")), 9, NatStrategy.SINGLE, 42, List.of("a"),
+                true));
         var m = e.getMessage();
         assertTrue(m.contains("vpcCidr 10.0.0.0/24 must be /16 to /20"), m);
         assertTrue(m.contains("azCount 9 must be 1 to 8"), m);
@@ -157,9 +158,33 @@ class RegionalNetworkTest {
     @Test
     void pinnedAvailabilityZonesAreUsedInOrder() {
         var plan = runInRegion("us-east-1", (ctx, opts) -> new RegionalNetwork("net", new RegionalNetworkArgs(
-                Ipv4Cidr.parse("10.10.0.0/16"), List.of(), 2, NatStrategy.NONE, 90, List.of("us-east-1d", "us-east-1f")), opts));
+                Ipv4Cidr.parse("10.10.0.0/16"), List.of(), 2, NatStrategy.NONE, 90, List.of("us-east-1d", "us-east-1f"), false),
+                opts));
         assertEquals("us-east-1d", one(plan, "aws:ec2/subnet:Subnet", "net-private-az1").inputs().get("availabilityZone"));
         assertEquals("us-east-1f", one(plan, "aws:ec2/subnet:Subnet", "net-private-az2").inputs().get("availabilityZone"));
         assertEquals(90L, one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").inputs().get("retentionInDays"));
+        assertFalse(one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").retainOnDelete(), "opt-out honoured");
+    }
+
+    @Test
+    void flowLogsAndTheirKeyOutliveTheStackByDefault() {
+        var plan = network(3, NatStrategy.ONE_PER_AZ, List.of());
+        assertTrue(one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").retainOnDelete());
+        assertTrue(one(plan, "aws:kms/key:Key", "net-logs-key").retainOnDelete());
+        assertFalse(one(plan, "aws:ec2/vpc:Vpc", "net-vpc").retainOnDelete(), "the network itself is not retained");
+    }
+
+    @Test
+    void growingTheAzCountOrChangingNatOnlyAddsOrUpdatesNeverMovesASubnet() {
+        var before = network(2, NatStrategy.SINGLE, List.of());
+        var after = network(3, NatStrategy.ONE_PER_AZ, List.of());
+        var afterByUrn = new java.util.HashMap<String, Object>();
+        after.resources().forEach(r -> afterByUrn.put(r.urn(), r.inputs()));
+        for (var r : before.resources()) {
+            assertTrue(afterByUrn.containsKey(r.urn()), r.urn() + " disappeared");
+            if (r.type().equals("aws:ec2/subnet:Subnet") || r.type().equals("aws:ec2/vpc:Vpc")) {
+                assertEquals(r.inputs(), afterByUrn.get(r.urn()), r.name() + " would be replaced");
+            }
+        }
     }
 }

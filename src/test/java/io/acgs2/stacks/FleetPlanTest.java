@@ -176,6 +176,16 @@ class FleetPlanTest {
     }
 
     @Test
+    void pinnedAvailabilityZonesFromTheStackFileReachTheSubnets() {
+        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16")
+                + "    azCount: 2\n    availabilityZones: [us-west-2c, us-west-2d]\n");
+        var plan = planAll(dir).get("us-west-2");
+        var azs = where(plan, r -> r.type().equals("aws:ec2/subnet:Subnet")).stream()
+                .map(r -> String.valueOf(r.inputs().get("availabilityZone"))).collect(Collectors.toSet());
+        assertEquals(Set.of("us-west-2c", "us-west-2d"), azs);
+    }
+
+    @Test
     void aBadConfigurationRegistersNothing() {
         var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.10.0.0/16"));
         var files = FleetLoader.read(dir);
