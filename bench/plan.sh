@@ -3,7 +3,8 @@
 #   - one stack          bin/acgs2 plan --stack <founding> --no-policy
 #   - the whole fleet    bin/acgs2 plan --all --no-policy
 #   - the policy gate    bin/acgs2 gate on the fleet's snapshot (Node)
-#   - the floor          an empty program under the same mock engine (FloorProgram)
+#   - the floor          an empty program under the same mock engine and JVM options (FloorProgram)
+# Every case runs through bin/acgs2, as users run it.
 # Prints min / median / max over RUNS runs (default 7) and each median's ratio to the floor.
 # Not a test: it asserts nothing. Usage: bench/plan.sh [RUNS]
 set -euo pipefail
@@ -11,7 +12,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-7}"
 cd "$ROOT"
 bin/acgs2 validate >/dev/null            # builds on first use
-CP="$ROOT/target/classes:$(cat "$ROOT/target/acgs2.classpath")"
 FIRST="$(bin/acgs2 rollout-order | head -n 1)"
 SNAP="$(mktemp -d)/plan.json"
 bin/acgs2 plan --all --no-policy --json "$SNAP" >/dev/null
@@ -36,11 +36,12 @@ measure() { # name, command...
   echo "$name $min $med $max"
 }
 
-echo "acgs2 offline plan benchmark: $RUNS runs each, $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+echo "acgs2 offline plan benchmark: $RUNS runs each, $(nproc) cores, $(java -version 2>&1 | head -n 1)," \
+  "JVM options: ${ACGS2_JAVA_OPTS:-bin/acgs2 defaults}"
 results=()
-results+=("$(measure floor java -cp "$CP" io.acgs2.stacks.plan.FloorProgram)")
-results+=("$(measure one-stack java -Dacgs2.home="$ROOT" -cp "$CP" io.acgs2.stacks.plan.PlanCli plan --stack "$FIRST" --no-policy)")
-results+=("$(measure whole-fleet java -Dacgs2.home="$ROOT" -cp "$CP" io.acgs2.stacks.plan.PlanCli plan --all --no-policy)")
+results+=("$(measure floor env ACGS2_MAIN=io.acgs2.stacks.plan.FloorProgram bin/acgs2)")
+results+=("$(measure one-stack bin/acgs2 plan --stack "$FIRST" --no-policy)")
+results+=("$(measure whole-fleet bin/acgs2 plan --all --no-policy)")
 results+=("$(measure gate-fleet bin/acgs2 gate "$SNAP")")
 floor=$(echo "${results[0]}" | awk '{print $3}')
 printf '%-12s %8s %8s %8s %10s\n' case min_ms median_ms max_ms x_floor
