@@ -231,7 +231,8 @@ public class RegionalNetwork extends ComponentResource {
                         "Version", "2012-10-17",
                         "Statement", List.of(Map.of(
                                 "Effect", "Allow",
-                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups",
+                                        "logs:DescribeLogStreams"),
                                 "Resource", List.of(arn, arn + ":*")))))))
                 .build(), CustomResourceOptions.builder().parent(role).build());
         new FlowLog(name + "-flow-log", FlowLogArgs.builder()
