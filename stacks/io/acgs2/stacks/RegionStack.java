@@ -1,10 +1,13 @@
 package io.acgs2.stacks;
 
 import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
@@ -37,7 +40,6 @@ public final class RegionStack {
     }
 
     public static void build(Context ctx, Fleet fleet, RegionSpec self) {
-        var settings = fleet.settings();
         var provider = awsProvider(ctx.stackName(), fleet, self);
         var inRegion = ComponentResourceOptions.builder().providers(provider).build();
 
@@ -51,9 +53,8 @@ public final class RegionStack {
 
         // This region owns the link to every earlier region, so a region joining changes no earlier network.
         var peerings = new TreeMap<String, Output<String>>();
-        var accountId = com.pulumi.aws.AwsFunctions.getCallerIdentity(
-                com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(),
-                new com.pulumi.deployment.InvokeOptions(null, provider, null)).applyValue(r -> r.accountId());
+        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                new InvokeOptions(null, provider, null)).applyValue(r -> r.accountId());
         for (var peer : fleet.earlierPeers(self)) {
             var ref = new StackReference("stackref-" + peer.stack(), StackReferenceArgs.builder()
                     .name(stackReferenceName(ctx, fleet, peer)).build(), CustomResourceOptions.builder().build());

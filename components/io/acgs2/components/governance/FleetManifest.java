@@ -24,7 +24,6 @@ public class FleetManifest extends ComponentResource {
     public static final String PARAMETER_NAME = "/acgs2/fleet/manifest";
 
     public final Output<String> parameterName;
-    public final Output<String> manifest;
 
     public FleetManifest(String name, FleetManifestArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -49,7 +48,6 @@ public class FleetManifest extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
         this.parameterName = parameter.name();
-        this.manifest = Output.of(json);
         this.registerOutputs(Map.of("parameterName", parameterName));
     }
 }

@@ -30,6 +30,9 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetPartitionArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -39,7 +42,6 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import io.acgs2.components.common.Json;
 import io.acgs2.components.common.Tags;
 
@@ -82,10 +84,9 @@ public class RegionalNetwork extends ComponentResource {
 
         // Account and partition for ARNs in the key and role policies (aws vs aws-cn).
         var invoke = new InvokeOptions(this, null, null);
-        var identity = AwsFunctions.getCallerIdentity(
-                com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(), invoke);
-        var partition = AwsFunctions.getPartition(com.pulumi.aws.inputs.GetPartitionArgs.builder().build(), invoke);
-        var region = AwsFunctions.getRegion(com.pulumi.aws.inputs.GetRegionArgs.builder().build(), invoke);
+        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
+        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
+        var region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke);
         Output<List<String>> azNames = args.availabilityZones().isEmpty()
                 ? AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(r -> {
@@ -105,7 +106,7 @@ public class RegionalNetwork extends ComponentResource {
                 .build(), inComponent);
         var inVpc = CustomResourceOptions.builder().parent(vpc).build();
 
-        var cidrAssociations = new ArrayList<Resource>();
+        var cidrAssociations = new ArrayList<VpcIpv4CidrBlockAssociation>();
         for (var secondary : args.secondaryCidrs()) {
             cidrAssociations.add(new VpcIpv4CidrBlockAssociation(name + "-cidr-" + secondary.slug(),
                     VpcIpv4CidrBlockAssociationArgs.builder().vpcId(vpc.id()).cidrBlock(secondary.toString()).build(),
@@ -249,7 +250,7 @@ public class RegionalNetwork extends ComponentResource {
                 : concat(args.vpcCidr().toString(), args.secondaryCidrs().stream().map(Ipv4Cidr::toString).toList()));
         this.vpcId = cidrAssociations.isEmpty() ? vpc.id()
                 // consumers attaching to the VPC must wait for the secondary blocks too
-                : Output.all(cidrAssociations.stream().map(r -> ((VpcIpv4CidrBlockAssociation) r).id()).toList())
+                : Output.all(cidrAssociations.stream().map(VpcIpv4CidrBlockAssociation::id).toList())
                 .apply(ignored -> vpc.id());
         this.availabilityZones = azNames;
         this.publicSubnetIds = ids(subnets.get(SubnetTier.PUBLIC));

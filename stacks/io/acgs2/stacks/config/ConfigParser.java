@@ -8,7 +8,6 @@ import io.acgs2.components.network.NatStrategy;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -354,9 +353,5 @@ public final class ConfigParser {
             }
         }
         return String.valueOf(value);
-    }
-
-    static Map<String, String> ordered(Map<String, String> m) {
-        return new LinkedHashMap<>(new TreeMap<>(m));
     }
 }

@@ -1,6 +1,7 @@
 package io.acgs2.stacks.plan;
 
 import com.pulumi.test.Mocks;
+import io.acgs2.stacks.config.RegionSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -200,7 +201,7 @@ public final class PlanMocks implements Mocks {
     }
 
     static String partition(String region) {
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return RegionSpec.partitionOf(region);
     }
 
     /** us-east-1 becomes use1, as AWS zone ids do. */
