@@ -132,10 +132,13 @@ public final class ConfigParser {
         return new ProjectSettings(project, zones, tenants, tags, meshId, organization);
     }
 
-    /** Parses one stack's region facts; zone membership is checked against {@code settings}. */
+    /**
+     * Parses one stack's region facts, zone membership checked against {@code settings}. Returns a
+     * spec whenever the fleet checks can use it (region, join order and CIDR parsed), even if other
+     * keys had problems; the caller builds a fleet only when {@code p} stays empty.
+     */
     static Optional<RegionSpec> parseRegion(String stack, ConfigSource src, ProjectSettings settings, Problems p) {
         var file = "Pulumi." + stack + ".yaml";
-        int before = p.items().size();
 
         var region = src.get(AWS_REGION);
         if (region.isEmpty()) {
@@ -263,10 +266,14 @@ public final class ConfigParser {
             }
         }
 
-        if (p.items().size() > before) {
+        // With its region, place and CIDR known, the stack still takes part in the fleet checks even if
+        // other keys are wrong, so one run reports every problem; the fleet is built only when none remain.
+        boolean fleetCheckable = region.isPresent() && REGION.matcher(region.get()).matches() && joinOrder >= 0
+                && vpcCidr != null;
+        if (!fleetCheckable) {
             return Optional.empty();
         }
-        return Optional.of(new RegionSpec(stack, file, region.get(), zone.get(), founding, joinOrder, vpcCidr,
+        return Optional.of(new RegionSpec(stack, file, region.get(), zone.orElse(""), founding, joinOrder, vpcCidr,
                 secondary, azCount, nat, meshNetwork, azs));
     }
 

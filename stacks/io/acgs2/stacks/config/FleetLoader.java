@@ -158,9 +158,7 @@ public final class FleetLoader {
             var src = overrides.containsKey(stack) ? overrides.get(stack) : ConfigSource.of(files.stack(stack).config());
             ConfigParser.parseRegion(stack, src, settings, problems).ifPresent(regions::add);
         }
-        if (problems.isEmpty()) {
-            FleetRules.check(settings, regions, problems);
-        }
+        FleetRules.check(settings, regions, regions.size() == stacks.size(), problems);
         problems.throwIfAny();
         return new Fleet(settings, regions);
     }

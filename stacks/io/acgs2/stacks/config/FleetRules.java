@@ -14,9 +14,13 @@ final class FleetRules {
     private FleetRules() {
     }
 
-    static void check(ProjectSettings settings, List<RegionSpec> regions, Problems p) {
+    /**
+     * @param complete whether every stack file parsed far enough to be in {@code regions}; checks
+     *                 about what is missing from the fleet run only then
+     */
+    static void check(ProjectSettings settings, List<RegionSpec> regions, boolean complete, Problems p) {
         var founders = regions.stream().filter(RegionSpec::founding).toList();
-        if (founders.isEmpty()) {
+        if (founders.isEmpty() && complete) {
             p.add("Pulumi.<stack>.yaml", ConfigParser.FLEET + ".founding", "no region is the founding region",
                     "set founding: true in exactly one stack file (the first region deployed)");
         } else if (founders.size() > 1) {
@@ -55,6 +59,9 @@ final class FleetRules {
             }
         }
 
+        if (!complete) {
+            return;
+        }
         var fleetRegions = regions.stream().collect(Collectors.toMap(RegionSpec::region, r -> r, (x, y) -> x));
         for (var zone : settings.zones().values()) {
             boolean used = settings.tenants().values().stream().anyMatch(t -> t.zone().equals(zone.name()));

@@ -172,9 +172,11 @@ class FleetConfigTest {
         var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 1, "10.10.0.0/16")
                 + "    natStrategy: sometimes\n");
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
-        // zone and NAT are per-stack problems, found together; fleet checks wait until stacks parse
-        assertEquals(2, e.problems().size(), String.join("\n", e.problems()));
-        assertTrue(e.getMessage().contains("2 problems"));
+        // two problems of the stack itself (zone, NAT) and two of the fleet (join order, CIDR overlap)
+        assertEquals(4, e.problems().size(), String.join("\n", e.problems()));
+        assertTrue(e.getMessage().contains("4 problems"));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("joinOrder 1 is already used by Pulumi.eu-west-1.yaml")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("CRITICAL: CIDR 10.10.0.0/16 overlaps")));
         assertFalse(e.problems().stream().anyMatch(p -> !p.contains("Fix: ")), "every problem says how to fix it");
     }
 }
