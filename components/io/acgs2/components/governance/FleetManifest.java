@@ -9,7 +9,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.acgs2.components.common.Json;
 import io.acgs2.components.common.Tags;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,16 +26,7 @@ public class FleetManifest extends ComponentResource {
 
     public FleetManifest(String name, FleetManifestArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("project", args.project());
-        doc.put("stack", args.stack());
-        doc.put("region", args.region());
-        doc.put("zone", args.zone());
-        doc.put("zones", args.zones());
-        doc.put("restrictedZones", args.restrictedZones());
-        doc.put("tenants", args.tenants());
-        doc.put("fleet", args.fleet());
-        var json = Json.write(doc);
+        var json = Json.write(args.manifest());
 
         var parameter = new Parameter(name + "-manifest", ParameterArgs.builder()
                 .name(PARAMETER_NAME)

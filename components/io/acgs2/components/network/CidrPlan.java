@@ -18,11 +18,7 @@ import java.util.Map;
 public final class CidrPlan {
 
     /** The most AZs a plan has room for. */
-    public static final int MAX_AZS = 8;
-    /** The smallest VPC the plan accepts: a /24 public block per AZ would be /28 at /20. */
-    public static final int MAX_VPC_PREFIX = 20;
-    /** The largest VPC AWS allows. */
-    public static final int MIN_VPC_PREFIX = 16;
+    public static final int MAX_AZS = NetworkRules.MAX_AZS;
 
     public record Subnet(SubnetTier tier, int azIndex, Ipv4Cidr cidr) {
     }
@@ -38,13 +34,12 @@ public final class CidrPlan {
     }
 
     public static CidrPlan of(Ipv4Cidr vpc, int azCount) {
-        if (vpc.prefix() < MIN_VPC_PREFIX || vpc.prefix() > MAX_VPC_PREFIX) {
-            throw new IllegalArgumentException("VPC CIDR " + vpc + " must be between /" + MIN_VPC_PREFIX
-                    + " and /" + MAX_VPC_PREFIX);
-        }
-        if (azCount < 1 || azCount > MAX_AZS) {
-            throw new IllegalArgumentException("AZ count must be 1.." + MAX_AZS + ", got " + azCount);
-        }
+        NetworkRules.vpcCidr(vpc).ifPresent(f -> {
+            throw new IllegalArgumentException("VPC CIDR " + vpc + ": " + f.problem() + ". Fix: " + f.fix());
+        });
+        NetworkRules.azCount(azCount).ifPresent(f -> {
+            throw new IllegalArgumentException("AZ count " + f.problem() + ". Fix: " + f.fix());
+        });
         var privateRange = vpc.subnet(vpc.prefix() + 1, 0);           // quarters 0-1
         var isolatedRange = vpc.subnet(vpc.prefix() + 2, 2);          // quarter 2
         var publicRange = vpc.subnet(vpc.prefix() + 3, 6);            // first half of quarter 3

@@ -30,9 +30,6 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.inputs.GetPartitionArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -76,17 +73,18 @@ public class RegionalNetwork extends ComponentResource {
     public final Output<String> logsKeyArn;
     /** The VPC itself, for dependsOn and parenting of attachments. */
     public final Vpc vpc;
+    /** How many AZs (and so private route tables) the network spans. */
+    public final int azCount;
 
     public RegionalNetwork(String name, RegionalNetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var plan = args.plan();
+        this.azCount = args.azCount();
         var inComponent = CustomResourceOptions.builder().parent(this).build();
 
-        // Account and partition for ARNs in the key and role policies (aws vs aws-cn).
+        // Account and partition for ARNs in the key and role policies (aws vs aws-cn), looked up once per stack.
+        var facts = args.facts();
         var invoke = new InvokeOptions(this, null, null);
-        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
-        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
-        var region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke);
         Output<List<String>> azNames = args.availabilityZones().isEmpty()
                 ? AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(r -> {
@@ -202,8 +200,8 @@ public class RegionalNetwork extends ComponentResource {
                 .description("Encrypts the VPC flow logs of " + name)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(Output.tuple(identity, partition, region).applyValue(t ->
-                        logsKeyPolicy(t.t2.partition(), t.t1.accountId(), t.t3.name())))
+                .policy(Output.tuple(facts.accountId(), facts.partition(), facts.region()).applyValue(t ->
+                        logsKeyPolicy(t.t2, t.t1, t.t3)))
                 .tags(Tags.name(name + "-logs-key"))
                 .build(), keepOnDestroy);
         new Alias(name + "-logs-key", AliasArgs.builder()
@@ -217,13 +215,13 @@ public class RegionalNetwork extends ComponentResource {
                 .build(), keepOnDestroy);
         var role = new Role(name + "-flow-logs", RoleArgs.builder()
                 .description("Lets VPC Flow Logs write to " + logGroupName)
-                .assumeRolePolicy(identity.applyValue(id -> Json.write(Map.of(
+                .assumeRolePolicy(facts.accountId().applyValue(accountId -> Json.write(Map.of(
                         "Version", "2012-10-17",
                         "Statement", List.of(Map.of(
                                 "Effect", "Allow",
                                 "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com"),
                                 "Action", "sts:AssumeRole",
-                                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", id.accountId()))))))))
+                                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))))))))
                 .tags(Tags.name(name + "-flow-logs"))
                 .build(), inComponent);
         new RolePolicy(name + "-flow-logs", RolePolicyArgs.builder()

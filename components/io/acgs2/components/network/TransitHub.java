@@ -30,12 +30,15 @@ public class TransitHub extends ComponentResource {
     public final Output<String> transitGatewayId;
     public final Output<String> routeTableId;
     public final Output<String> vpcAttachmentId;
+    /** The gateway's BGP ASN. */
+    public final int amazonSideAsn;
     /** The attachment itself: VPC routes through the gateway must wait for it. */
     public final VpcAttachment vpcAttachment;
 
     public TransitHub(String name, TransitHubArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var inComponent = CustomResourceOptions.builder().parent(this).build();
+        this.amazonSideAsn = args.amazonSideAsn();
 
         var tgw = new TransitGateway(name + "-tgw", TransitGatewayArgs.builder()
                 .description("ACGS-2 regional hub (" + name + ")")

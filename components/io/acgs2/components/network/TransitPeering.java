@@ -34,15 +34,17 @@ public class TransitPeering extends ComponentResource {
 
     public TransitPeering(String name, TransitPeeringArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var local = CustomResourceOptions.builder().parent(this).build();
+        var local = args.local();
+        var peer = args.peer();
+        var inComponent = CustomResourceOptions.builder().parent(this).build();
 
         var attachment = new PeeringAttachment(name + "-attachment", PeeringAttachmentArgs.builder()
-                .transitGatewayId(args.localTransitGatewayId())
-                .peerRegion(args.peerRegion())
-                .peerTransitGatewayId(args.peerTransitGatewayId())
-                .peerAccountId(args.peerAccountId())
+                .transitGatewayId(local.transitGatewayId())
+                .peerRegion(peer.region())
+                .peerTransitGatewayId(peer.transitGatewayId())
+                .peerAccountId(peer.accountId())
                 .tags(Tags.name(name + "-attachment"))
-                .build(), local);
+                .build(), inComponent);
         var accepter = new PeeringAttachmentAccepter(name + "-accepter", PeeringAttachmentAccepterArgs.builder()
                 .transitGatewayAttachmentId(attachment.id())
                 .tags(Tags.name(name + "-accepter"))
@@ -50,36 +52,36 @@ public class TransitPeering extends ComponentResource {
         // Both sides use the same attachment id; everything below waits for the accepter.
         var accepted = accepter.transitGatewayAttachmentId();
         var localAfterAccept = CustomResourceOptions.builder().parent(this).dependsOn(accepter).build();
-        var peer = CustomResourceOptions.builder().parent(this).provider(args.peerProvider()).build();
+        var inPeer = CustomResourceOptions.builder().parent(this).provider(args.peerProvider()).build();
 
-        new RouteTableAssociation(name + "-assoc-" + args.localRegion(), RouteTableAssociationArgs.builder()
-                .transitGatewayRouteTableId(args.localRouteTableId()).transitGatewayAttachmentId(accepted).build(),
+        new RouteTableAssociation(name + "-assoc-" + local.region(), RouteTableAssociationArgs.builder()
+                .transitGatewayRouteTableId(local.routeTableId()).transitGatewayAttachmentId(accepted).build(),
                 localAfterAccept);
-        new RouteTableAssociation(name + "-assoc-" + args.peerRegion(), RouteTableAssociationArgs.builder()
-                .transitGatewayRouteTableId(args.peerRouteTableId()).transitGatewayAttachmentId(accepted).build(), peer);
+        new RouteTableAssociation(name + "-assoc-" + peer.region(), RouteTableAssociationArgs.builder()
+                .transitGatewayRouteTableId(peer.routeTableId()).transitGatewayAttachmentId(accepted).build(), inPeer);
 
         // Static routes: peering attachments do not propagate.
-        for (var cidr : args.peerCidrs()) {
-            new com.pulumi.aws.ec2transitgateway.Route(name + "-" + args.localRegion() + "-to-" + cidr.slug(),
+        for (var cidr : peer.cidrs()) {
+            new com.pulumi.aws.ec2transitgateway.Route(name + "-" + local.region() + "-to-" + cidr.slug(),
                     com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
-                            .transitGatewayRouteTableId(args.localRouteTableId())
+                            .transitGatewayRouteTableId(local.routeTableId())
                             .destinationCidrBlock(cidr.toString())
                             .transitGatewayAttachmentId(accepted).build(), localAfterAccept);
         }
-        for (var cidr : args.localCidrs()) {
-            new com.pulumi.aws.ec2transitgateway.Route(name + "-" + args.peerRegion() + "-to-" + cidr.slug(),
+        for (var cidr : local.cidrs()) {
+            new com.pulumi.aws.ec2transitgateway.Route(name + "-" + peer.region() + "-to-" + cidr.slug(),
                     com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
-                            .transitGatewayRouteTableId(args.peerRouteTableId())
+                            .transitGatewayRouteTableId(peer.routeTableId())
                             .destinationCidrBlock(cidr.toString())
-                            .transitGatewayAttachmentId(accepted).build(), peer);
+                            .transitGatewayAttachmentId(accepted).build(), inPeer);
         }
 
         // VPC routes: each side's private route tables send the other side's CIDRs to its own gateway.
         var localVpc = CustomResourceOptions.builder().parent(this).dependsOn(args.localAttachment()).build();
-        vpcRoutes(name, args.localRegion(), args.localAzCount(), args.localPrivateRouteTables(), args.peerCidrs(),
-                args.localTransitGatewayId(), localVpc);
-        vpcRoutes(name, args.peerRegion(), args.peerAzCount(), args.peerPrivateRouteTables(), args.localCidrs(),
-                args.peerTransitGatewayId(), peer);
+        vpcRoutes(name, local.region(), local.azCount(), local.privateRouteTableIds(), peer.cidrs(),
+                local.transitGatewayId(), localVpc);
+        vpcRoutes(name, peer.region(), peer.azCount(), peer.privateRouteTableIds(), local.cidrs(),
+                peer.transitGatewayId(), inPeer);
 
         this.attachmentId = accepted;
         this.registerOutputs(Map.of("attachmentId", attachmentId));

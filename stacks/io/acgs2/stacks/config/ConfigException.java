@@ -1,9 +1,14 @@
 package io.acgs2.stacks.config;
 
+import com.pulumi.exceptions.RunException;
+
 import java.util.List;
 
-/** Every problem found in the fleet's configuration, reported together before anything is registered. */
-public final class ConfigException extends RuntimeException {
+/**
+ * Every problem found in the fleet's configuration, reported together before anything is registered.
+ * A {@link RunException}: the Pulumi engine prints its message alone, with no stack trace.
+ */
+public final class ConfigException extends RunException {
 
     private final List<String> problems;
 

@@ -73,10 +73,10 @@ public final class FleetLoader {
                 var key = qualify(String.valueOf(k));
                 // Engine settings (pulumi:disable-default-providers, pulumi:tags) pass through untouched.
                 boolean engineSetting = key.startsWith("pulumi:");
-                if (!engineSetting && !ConfigParser.PROJECT_KEYS.contains(key)) {
+                if (!engineSetting && !ConfigSections.projectKeys().contains(key)) {
                     problems.add(ConfigParser.PROJECT_FILE, key, "is not a project-wide setting",
-                            ConfigParser.STACK_KEYS.contains(key) ? "move it to the stack files (it differs per region)"
-                                    : "remove it or use one of " + ConfigParser.PROJECT_KEYS.stream().sorted().toList());
+                            ConfigSections.stackKeys().contains(key) ? "move it to the stack files (it differs per region)"
+                                    : "remove it or use one of " + ConfigSections.projectKeys().stream().sorted().toList());
                     return;
                 }
                 // Project-level config wraps values: {value: ...} or {default: ...} (Pulumi >= 3.44).
@@ -112,14 +112,14 @@ public final class FleetLoader {
                 if (doc.get("config") instanceof Map<?, ?> cfg) {
                     cfg.forEach((k, v) -> {
                         var key = qualify(String.valueOf(k));
-                        if (ConfigParser.PROJECT_KEYS.contains(key)) {
+                        if (ConfigSections.projectKeys().contains(key)) {
                             problems.add(fileName, key, "is project-wide and may not differ per stack",
                                     "move it to the config: block of " + ConfigParser.PROJECT_FILE);
                             return;
                         }
-                        if (!ConfigParser.STACK_KEYS.contains(key) && key.startsWith(ConfigParser.PROJECT + ":")) {
+                        if (!ConfigSections.stackKeys().contains(key) && key.startsWith(ConfigParser.PROJECT + ":")) {
                             problems.add(fileName, key, "unknown setting",
-                                    "remove it or use one of " + ConfigParser.STACK_KEYS.stream().sorted().toList());
+                                    "remove it or use one of " + ConfigSections.stackKeys().stream().sorted().toList());
                             return;
                         }
                         if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {

@@ -21,26 +21,26 @@ final class FleetRules {
     static void check(ProjectSettings settings, List<RegionSpec> regions, boolean complete, Problems p) {
         var founders = regions.stream().filter(RegionSpec::founding).toList();
         if (founders.isEmpty() && complete) {
-            p.add("Pulumi.<stack>.yaml", ConfigParser.FLEET + ".founding", "no region is the founding region",
+            p.add("Pulumi.<stack>.yaml", FleetSection.KEY + ".founding", "no region is the founding region",
                     "set founding: true in exactly one stack file (the first region deployed)");
         } else if (founders.size() > 1) {
             for (var f : founders.subList(1, founders.size())) {
-                p.add(f.file(), ConfigParser.FLEET + ".founding", "the fleet already has founding region "
+                p.add(f.file(), FleetSection.KEY + ".founding", "the fleet already has founding region "
                         + founders.get(0).stack(), "remove founding: true here; only " + founders.get(0).file() + " keeps it");
             }
         } else if (founders.get(0).joinOrder() != 0) {
-            p.add(founders.get(0).file(), ConfigParser.FLEET + ".joinOrder", "the founding region must have joinOrder 0",
+            p.add(founders.get(0).file(), FleetSection.KEY + ".joinOrder", "the founding region must have joinOrder 0",
                     "set joinOrder: 0");
         }
 
         duplicates(regions, RegionSpec::joinOrder).forEach((order, rs) -> rs.subList(1, rs.size()).forEach(r ->
-                p.add(r.file(), ConfigParser.FLEET + ".joinOrder", "joinOrder " + order + " is already used by "
+                p.add(r.file(), FleetSection.KEY + ".joinOrder", "joinOrder " + order + " is already used by "
                         + rs.get(0).file(), "use the next free number, " + (maxOrder(regions) + 1))));
         duplicates(regions, RegionSpec::region).forEach((region, rs) -> rs.subList(1, rs.size()).forEach(r ->
-                p.add(r.file(), ConfigParser.AWS_REGION, "region " + region + " is already served by " + rs.get(0).file(),
+                p.add(r.file(), AwsRegionSection.KEY, "region " + region + " is already served by " + rs.get(0).file(),
                         "each region is one stack; remove this file or change its region")));
         duplicates(regions, RegionSpec::meshNetwork).forEach((net, rs) -> rs.subList(1, rs.size()).forEach(r ->
-                p.add(r.file(), ConfigParser.MESH + ".network", "mesh network '" + net + "' is already used by "
+                p.add(r.file(), MeshSection.KEY + ".network", "mesh network '" + net + "' is already used by "
                         + rs.get(0).file(), "give each region its own network name, e.g. network-" + r.region())));
 
         // CRITICAL: overlapping CIDRs make Transit Gateway routing ambiguous and break peering.
@@ -51,7 +51,7 @@ final class FleetRules {
                 for (Ipv4Cidr ca : a.allCidrs()) {
                     for (Ipv4Cidr cb : b.allCidrs()) {
                         if (ca.overlaps(cb)) {
-                            p.add(b.file(), ConfigParser.NETWORK, "CRITICAL: CIDR " + cb + " overlaps " + ca + " of "
+                            p.add(b.file(), NetworkSection.KEY, "CRITICAL: CIDR " + cb + " overlaps " + ca + " of "
                                     + a.file(), "give every region disjoint CIDRs, e.g. " + freeSuggestion(regions));
                         }
                     }
@@ -66,13 +66,13 @@ final class FleetRules {
         for (var zone : settings.zones().values()) {
             boolean used = settings.tenants().values().stream().anyMatch(t -> t.zone().equals(zone.name()));
             if (used && regions.stream().noneMatch(r -> r.zone().equals(zone.name()))) {
-                p.add(ConfigParser.PROJECT_FILE, ConfigParser.ZONES + "." + zone.name(), "tenants live in zone '"
+                p.add(ConfigParser.PROJECT_FILE, ZonesSection.KEY + "." + zone.name(), "tenants live in zone '"
                         + zone.name() + "' but no stack file serves it", "add a stack file for one of " + zone.regions());
             }
         }
         for (var t : settings.tenants().values()) {
             var home = fleetRegions.get(t.homeRegion());
-            var key = ConfigParser.TENANTS + "." + t.id() + ".homeRegion";
+            var key = TenantsSection.KEY + "." + t.id() + ".homeRegion";
             if (home == null) {
                 p.add(ConfigParser.PROJECT_FILE, key, "home region " + t.homeRegion() + " has no stack file",
                         "use one of " + fleetRegions.keySet().stream().sorted().toList() + " or add Pulumi."

@@ -1,50 +1,87 @@
 package io.acgs2.stacks.config;
 
 import io.acgs2.components.network.Ipv4Cidr;
-import io.acgs2.components.network.NatStrategy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One region of the fleet: everything its stack file says.
- *
- * @param stack          the stack name (Pulumi.&lt;stack&gt;.yaml)
- * @param file           the stack file name, for messages
- * @param region         the AWS region (aws:region)
- * @param zone           the sovereignty zone the region belongs to
- * @param founding       whether this is the founding region (exactly one in the fleet)
- * @param joinOrder      the order in which the region joined the fleet (founding = 0); later
- *                       regions own the Transit Gateway peering links to earlier ones
- * @param vpcCidr        the VPC's primary CIDR (/16 to /20)
- * @param secondaryCidrs extra VPC CIDRs (e.g. for pods). Default: none
- * @param azCount        availability zones to spread over. Default: 3
- * @param nat            NAT strategy. Default: one-per-az
- * @param meshNetwork    the Istio network name of this region's cluster. Default: network-&lt;region&gt;
- * @param availabilityZones the AZ names to use, in order (pinning them keeps subnets in place if
- *                       the region's AZ list changes). Default: the first azCount available AZs
+ * One region of the fleet: everything its stack file says, as typed sections. The accessors below
+ * are the facts the fleet checks and the layers use; a layer reads its own section with
+ * {@link #section(ConfigSection)}.
  */
-public record RegionSpec(String stack, String file, String region, String zone, boolean founding, int joinOrder,
-                         Ipv4Cidr vpcCidr, List<Ipv4Cidr> secondaryCidrs, int azCount, NatStrategy nat,
-                         String meshNetwork, List<String> availabilityZones) {
-    public static final int DEFAULT_AZ_COUNT = 3;
+public final class RegionSpec {
 
-    public RegionSpec {
-        secondaryCidrs = List.copyOf(secondaryCidrs);
-        availabilityZones = List.copyOf(availabilityZones);
+    private final String stack;
+    private final SectionValues sections;
+
+    RegionSpec(String stack, SectionValues sections) {
+        this.stack = stack;
+        this.sections = sections;
+    }
+
+    public static String fileOf(String stack) {
+        return "Pulumi." + stack + ".yaml";
+    }
+
+    /** A section's parsed value, or null when the section is optional and absent. */
+    public <T> T section(ConfigSection<T> section) {
+        return sections.get(section);
+    }
+
+    /** The stack name (Pulumi.&lt;stack&gt;.yaml). */
+    public String stack() {
+        return stack;
+    }
+
+    /** The stack file name, for messages. */
+    public String file() {
+        return fileOf(stack);
+    }
+
+    /** The AWS region (aws:region). */
+    public String region() {
+        return sections.get(AwsRegionSection.SECTION);
+    }
+
+    /** The sovereignty zone the region belongs to ("" when the stack file has none). */
+    public String zone() {
+        var zone = sections.get(ZoneSection.SECTION);
+        return zone == null ? "" : zone;
+    }
+
+    /** Whether this is the founding region (exactly one in the fleet). */
+    public boolean founding() {
+        return sections.get(FleetSection.SECTION).founding();
+    }
+
+    /** The order in which the region joined (founding = 0); later regions own the links to earlier ones. */
+    public int joinOrder() {
+        return sections.get(FleetSection.SECTION).joinOrder();
+    }
+
+    /** The network section. */
+    public NetworkSection.Config network() {
+        return sections.get(NetworkSection.SECTION);
     }
 
     /** Primary then secondary CIDRs. */
     public List<Ipv4Cidr> allCidrs() {
-        var all = new ArrayList<Ipv4Cidr>();
-        all.add(vpcCidr);
-        all.addAll(secondaryCidrs);
-        return List.copyOf(all);
+        return network().allCidrs();
+    }
+
+    /** The AZ count the region's network has. */
+    public int azCount() {
+        return network().effectiveAzCount();
+    }
+
+    /** The Istio network name of this region's cluster. */
+    public String meshNetwork() {
+        return sections.get(MeshSection.SECTION).network();
     }
 
     /** The AWS partition the region is in: regions of different partitions cannot peer. */
     public String partition() {
-        return partitionOf(region);
+        return partitionOf(region());
     }
 
     public static String partitionOf(String region) {
@@ -55,5 +92,10 @@ public record RegionSpec(String stack, String file, String region, String zone, 
             return "aws-us-gov";
         }
         return "aws";
+    }
+
+    @Override
+    public String toString() {
+        return "RegionSpec[" + stack + ", " + region() + ", zone " + zone() + ", joinOrder " + joinOrder() + "]";
     }
 }

@@ -1,0 +1,168 @@
+package io.acgs2.stacks;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.StackReference;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The cross-stack contract: everything a region's stack exports, typed, grouped by layer. The
+ * record components are the export names (flat: a group's fields are top-level outputs), so this
+ * file is the only list of them. {@link #export} writes them; {@link #read} reads a peer's back
+ * with every coercion in one place. A later layer adds a group (or fields) here, never a string name.
+ *
+ * @param identity the region's place in the fleet
+ * @param network  its VPC
+ * @param transit  its Transit Gateway and the links it owns
+ */
+public record RegionOutputs(Identity identity, Network network, Transit transit) {
+
+    /**
+     * @param stack       the stack name
+     * @param region      the AWS region
+     * @param zone        the sovereignty zone
+     * @param joinOrder   the order the region joined the fleet
+     * @param meshNetwork the Istio network name
+     * @param accountId   the AWS account the region deploys into
+     */
+    public record Identity(Output<String> stack, Output<String> region, Output<String> zone, Output<Integer> joinOrder,
+                           Output<String> meshNetwork, Output<String> accountId) {
+    }
+
+    /**
+     * @param vpcId                 the VPC (resolves once its secondary CIDR blocks are associated)
+     * @param vpcCidrs              primary then secondary CIDRs
+     * @param availabilityZones     AZ names, in AZ-key order (az1, az2, ...)
+     * @param publicSubnetIds       one per AZ, in AZ order
+     * @param privateSubnetIds      one per AZ, in AZ order
+     * @param isolatedSubnetIds     one per AZ, in AZ order
+     * @param privateRouteTableIds  one per AZ, in AZ order: peer routes go here
+     * @param isolatedRouteTableIds one per AZ, in AZ order
+     */
+    public record Network(Output<String> vpcId, Output<List<String>> vpcCidrs, Output<List<String>> availabilityZones,
+                          Output<List<String>> publicSubnetIds, Output<List<String>> privateSubnetIds,
+                          Output<List<String>> isolatedSubnetIds, Output<List<String>> privateRouteTableIds,
+                          Output<List<String>> isolatedRouteTableIds) {
+    }
+
+    /**
+     * @param transitGatewayId     the region's Transit Gateway
+     * @param transitRouteTableId  its route table
+     * @param transitGatewayAsn    its BGP ASN
+     * @param peeringAttachmentIds peer region to the attachment of the link this region owns
+     */
+    public record Transit(Output<String> transitGatewayId, Output<String> transitRouteTableId,
+                          Output<Integer> transitGatewayAsn, Output<Map<String, String>> peeringAttachmentIds) {
+    }
+
+    /** Every export name, in declaration order. */
+    public static List<String> names() {
+        var out = new ArrayList<String>();
+        leaves(RegionOutputs.class, (name, type) -> out.add(name));
+        return List.copyOf(out);
+    }
+
+    /** Exports every field under its name. */
+    public void export(Context ctx) {
+        exportRecord(this, ctx);
+    }
+
+    /** A peer's outputs, typed. Nothing is awaited until a field is used. */
+    public static RegionOutputs read(StackReference ref) {
+        return construct(RegionOutputs.class, ref);
+    }
+
+    // ---- the one place that knows how a value crosses a stack boundary ----
+
+    /** How an exported value comes back through a StackReference (numbers arrive as doubles). */
+    private static Function<Object, Object> decoder(Type type) {
+        if (type == String.class) {
+            return v -> v instanceof Double d ? String.valueOf(d.longValue()) : String.valueOf(v);
+        }
+        if (type == Integer.class) {
+            return v -> v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v));
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] == String.class) {
+            return v -> ((List<?>) v).stream().map(String::valueOf).toList();
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == Map.class
+                && p.getActualTypeArguments()[0] == String.class && p.getActualTypeArguments()[1] == String.class) {
+            return v -> {
+                var m = new LinkedHashMap<String, String>();
+                ((Map<?, ?>) v).forEach((k, x) -> m.put(String.valueOf(k), String.valueOf(x)));
+                return m;
+            };
+        }
+        throw new IllegalStateException("RegionOutputs: no decoder for " + type
+                + "; use String, Integer, List<String> or Map<String, String>, or add a decoder here");
+    }
+
+    private interface Leaf {
+        void accept(String name, Type valueType);
+    }
+
+    private static void leaves(Class<?> record, Leaf leaf) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                leaves(c.getType(), leaf);
+            } else {
+                leaf.accept(c.getName(), valueType(c));
+            }
+        }
+    }
+
+    private static Type valueType(RecordComponent c) {
+        if (c.getType() != Output.class || !(c.getGenericType() instanceof ParameterizedType p)) {
+            throw new IllegalStateException("RegionOutputs: " + c.getName() + " must be an Output<T> or a group record");
+        }
+        return p.getActualTypeArguments()[0];
+    }
+
+    private static void exportRecord(Record value, Context ctx) {
+        try {
+            for (RecordComponent c : value.getClass().getRecordComponents()) {
+                var v = c.getAccessor().invoke(value);
+                if (c.getType().isRecord()) {
+                    exportRecord((Record) v, ctx);
+                } else {
+                    if (v == null) {
+                        throw new IllegalStateException("RegionOutputs: " + c.getName() + " is not set");
+                    }
+                    ctx.export(c.getName(), (Output<?>) v);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <R extends Record> R construct(Class<R> type, StackReference ref) {
+        var components = type.getRecordComponents();
+        var values = new Object[components.length];
+        var types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            var c = components[i];
+            types[i] = c.getType();
+            if (c.getType().isRecord()) {
+                values[i] = construct(c.getType().asSubclass(Record.class), ref);
+            } else {
+                var decode = decoder(valueType(c));
+                values[i] = ref.requireOutput(c.getName()).applyValue(decode::apply);
+            }
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
