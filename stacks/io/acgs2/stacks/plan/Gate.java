@@ -16,14 +16,16 @@ final class Gate {
         return (home == null ? Path.of("") : Path.of(home)).toAbsolutePath();
     }
 
-    static int run(Path snapshot, PrintStream out, PrintStream err) throws Exception {
+    /** Runs the project's pack with {@code packConfig} (see {@link PackConfig}) on {@code snapshot}. */
+    static int run(Path snapshot, Path packConfig, PrintStream out, PrintStream err) throws Exception {
         var script = home().resolve("bin").resolve("acgs2");
         if (!Files.isExecutable(script)) {
             err.println("error: cannot run the policy gate: " + script + " not found; run from the project directory "
                     + "or pass --no-policy");
             return 1;
         }
-        var process = new ProcessBuilder(script.toString(), "gate", snapshot.toAbsolutePath().toString())
+        var process = new ProcessBuilder(script.toString(), "gate", "--pack-config", packConfig.toAbsolutePath().toString(),
+                snapshot.toAbsolutePath().toString())
                 .directory(home().toFile())
                 .redirectErrorStream(false)
                 .start();

@@ -24,7 +24,8 @@ public final class PlanCli {
             usage: acgs2 plan [--stack NAME]... [--all] [--project-dir DIR] [--json FILE] [--no-policy]
                    acgs2 validate [--project-dir DIR]
                    acgs2 rollout-order [--project-dir DIR]
-                   acgs2 gate FILE.json
+                   acgs2 pack-config [--project-dir DIR] [--out FILE]
+                   acgs2 gate [--pack DIR [--pack-config FILE]]... [--pack-config FILE] FILE.json
             """;
 
     private final PrintStream out;
@@ -52,6 +53,7 @@ public final class PlanCli {
         boolean policy = true;
         Path projectDir = Path.of("").toAbsolutePath();
         Path json = null;
+        Path outFile = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--stack", "-s" -> {
@@ -74,6 +76,12 @@ public final class PlanCli {
                     }
                     json = Path.of(args[i]);
                 }
+                case "--out" -> {
+                    if (++i >= args.length) {
+                        return usage("--out needs a file");
+                    }
+                    outFile = Path.of(args[i]);
+                }
                 default -> {
                     return usage("unknown argument " + args[i]);
                 }
@@ -84,6 +92,7 @@ public final class PlanCli {
                 case "plan" -> plan(projectDir, stacks, all, json, policy);
                 case "validate" -> validate(projectDir);
                 case "rollout-order" -> rolloutOrder(projectDir);
+                case "pack-config" -> packConfig(projectDir, outFile);
                 default -> usage("unknown command " + command);
             };
         } catch (ConfigException e) {
@@ -121,6 +130,21 @@ public final class PlanCli {
         return OK;
     }
 
+    /** The policy pack's config from Pulumi.yaml, for `--policy-pack-config` and the offline gate. */
+    private int packConfig(Path projectDir, Path outFile) throws Exception {
+        var text = PackConfig.write(FleetLoader.load(projectDir).settings(), Gate.home().resolve("policies"));
+        if (outFile == null) {
+            out.println(text);
+        } else {
+            var parent = outFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(outFile, text + System.lineSeparator());
+        }
+        return OK;
+    }
+
     private int plan(Path projectDir, List<String> stacks, boolean all, Path json, boolean policy) throws Exception {
         var files = FleetLoader.read(projectDir);
         var fleet = FleetLoader.load(files);
@@ -131,22 +155,32 @@ public final class PlanCli {
         for (var p : shown) {
             TreePrinter.print(p, out);
         }
-        var snapshot = json;
-        if (snapshot == null && policy) {
-            snapshot = Files.createTempFile("acgs2-plan-", ".json");
-            snapshot.toFile().deleteOnExit();
-        }
-        if (snapshot != null) {
-            Snapshot.write(shown, snapshot);
-            if (json != null) {
-                out.println("Snapshot written to " + json);
-            }
+        if (json != null) {
+            Snapshot.write(shown, json);
+            out.println("Snapshot written to " + json);
         }
         if (!policy) {
             out.println("Policies: skipped (--no-policy)");
             return OK;
         }
         out.flush();
-        return Gate.run(snapshot, out, err) == 0 ? OK : FAILED;
+        // The gate reads files: the snapshot and the pack config from this project's Pulumi.yaml.
+        var work = Files.createTempDirectory("acgs2-gate-");
+        try {
+            var snapshot = json != null ? json : work.resolve("plan.json");
+            if (json == null) {
+                Snapshot.write(shown, snapshot);
+            }
+            var config = work.resolve("pack-config.json");
+            Files.writeString(config, PackConfig.write(fleet.settings(), Gate.home().resolve("policies")));
+            return Gate.run(snapshot, config, out, err) == 0 ? OK : FAILED;
+        } finally {
+            try (var left = Files.list(work)) {
+                for (var f : left.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
     }
 }

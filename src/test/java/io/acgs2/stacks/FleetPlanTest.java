@@ -8,6 +8,7 @@ import io.acgs2.stacks.plan.StackPlan;
 import io.acgs2.stacks.App;
 import io.acgs2.stacks.config.FleetLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.planAll;
 import static io.acgs2.testing.Fixtures.shippedProject;
 import static io.acgs2.testing.Fixtures.stackFile;
 import static io.acgs2.testing.Fixtures.where;
@@ -35,13 +37,19 @@ class FleetPlanTest {
     private static final String TGW_ROUTE = "aws:ec2transitgateway/route:Route";
     private static final String VPC_ROUTE = "aws:ec2/route:Route";
 
-    private static Path threeRegions() {
-        return write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
+    @TempDir
+    Path tmp;
+
+    private Path fresh(String name) {
+        try {
+            return java.nio.file.Files.createDirectories(tmp.resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private static Map<String, StackPlan> planAll(Path dir) {
-        var fleet = FleetLoader.load(dir);
-        return Planner.planWithDependencies(dir, fleet.regions().stream().map(r -> r.stack()).toList());
+    private Path threeRegions() {
+        return write(shippedProject(fresh("three-regions")), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
     }
 
     @Test
@@ -106,7 +114,7 @@ class FleetPlanTest {
 
     @Test
     void addingAStackFileLeavesTheEarlierStacksUrnsAndNetworkUnchanged() {
-        var before = planAll(shippedProject());
+        var before = planAll(shippedProject(fresh("before")));
         var after = planAll(threeRegions());
         for (var stack : List.of("us-east-1", "eu-west-1")) {
             assertEquals(urns(before.get(stack)), urns(after.get(stack)), stack + " URNs changed");
@@ -121,7 +129,7 @@ class FleetPlanTest {
 
     @Test
     void regionsOfDifferentPartitionsArePlannedButNeverPeered() {
-        var dir = write(shippedProject(), "Pulumi.cn-north-1.yaml", stackFile("cn-north-1", "pipl", 2, "10.50.0.0/16"));
+        var dir = write(shippedProject(tmp), "Pulumi.cn-north-1.yaml", stackFile("cn-north-1", "pipl", 2, "10.50.0.0/16"));
         var plans = planAll(dir);
         var cn = plans.get("cn-north-1");
         assertEquals(0, cn.count(PEERING), "China regions cannot peer with the aws partition");
@@ -132,7 +140,7 @@ class FleetPlanTest {
 
     @Test
     void everyAwsResourceHasAnExplicitProviderWhoseDefaultTagsCarryTheFleetTags() {
-        for (var plan : planAll(shippedProject()).values()) {
+        for (var plan : planAll(shippedProject(tmp)).values()) {
             for (var r : plan.resources()) {
                 if (r.type().startsWith("aws:")) {
                     assertNotNull(r.providerRegion(), r.urn() + " has no provider region");
@@ -166,7 +174,7 @@ class FleetPlanTest {
 
     @Test
     void theFleetManifestDeclaresZonesAndTenants() {
-        var plan = planAll(shippedProject()).get("eu-west-1");
+        var plan = planAll(shippedProject(tmp)).get("eu-west-1");
         var parameter = plan.ofType("aws:ssm/parameter:Parameter").get(0);
         assertEquals("fleet", map(parameter.inputs().get("tags")).get("acgs2:manifest"));
         var value = String.valueOf(parameter.inputs().get("value"));
@@ -177,7 +185,7 @@ class FleetPlanTest {
 
     @Test
     void pinnedAvailabilityZonesFromTheStackFileReachTheSubnets() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16")
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16")
                 + "    azCount: 2\n    availabilityZones: [us-west-2c, us-west-2d]\n");
         var plan = planAll(dir).get("us-west-2");
         var azs = where(plan, r -> r.type().equals("aws:ec2/subnet:Subnet")).stream()
@@ -187,7 +195,7 @@ class FleetPlanTest {
 
     @Test
     void aBadConfigurationRegistersNothing() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.10.0.0/16"));
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.10.0.0/16"));
         var files = FleetLoader.read(dir);
         var registered = new AtomicInteger();
         var mocks = new PlanMocks("us-west-2", "us-west-2", Map.of());

@@ -4,6 +4,8 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.acgs2.components.common.AwsFacts;
+import io.acgs2.stacks.config.FleetLoader;
 import io.acgs2.stacks.plan.PlanMocks;
 import io.acgs2.stacks.plan.PlannedResource;
 import io.acgs2.stacks.plan.Planner;
@@ -14,13 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Shared test helpers: project directories made of stack files, and components run under the mock engine. */
+/** Shared test helpers: project directories made of stack files, and code run under the mock engine. */
 public final class Fixtures {
 
     /** The project directory the tests run in (Maven's basedir). */
@@ -29,10 +32,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A copy of the shipped project files (Pulumi.yaml and every stack file) in a temp dir. */
-    public static Path shippedProject() {
+    /** Copies the shipped project files (Pulumi.yaml and every stack file) into {@code dir} (a @TempDir). */
+    public static Path shippedProject(Path dir) {
         try {
-            var dir = Files.createTempDirectory("acgs2-project-");
             try (var files = Files.list(PROJECT)) {
                 for (var f : files.filter(p -> p.getFileName().toString().matches("Pulumi\\..*ya?ml")).toList()) {
                     Files.copy(f, dir.resolve(f.getFileName()));
@@ -73,14 +75,22 @@ public final class Fixtures {
                 + "    vpcCidr: " + cidr + "\n";
     }
 
-    /**
-     * Runs {@code body} in a stack under the mock engine, with an explicit AWS provider for
-     * {@code region} passed as component options, and returns what was registered.
-     */
-    public static StackPlan runInRegion(String region, BiConsumer<Context, ComponentResourceOptions> body) {
+    /** Plans every stack of the project in {@code dir}, in join order. */
+    public static Map<String, StackPlan> planAll(Path dir) {
+        var fleet = FleetLoader.load(dir);
+        return Planner.planWithDependencies(dir, fleet.regions().stream().map(r -> r.stack()).toList());
+    }
+
+    /** What a component test runs in: a stack with an explicit AWS provider for one region. */
+    public record InRegion(Context ctx, Provider provider, ComponentResourceOptions opts, AwsFacts facts) {
+    }
+
+    /** Runs {@code body} in a stack under the mock engine, in {@code region}, and returns what was registered. */
+    public static StackPlan runInRegion(String region, Consumer<InRegion> body) {
         return Planner.run("acgs2-infra", "test", Map.of(), Set.of(), new PlanMocks("test", region, Map.of()), ctx -> {
             var provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
-            body.accept(ctx, ComponentResourceOptions.builder().providers(provider).build());
+            body.accept(new InRegion(ctx, provider, ComponentResourceOptions.builder().providers(provider).build(),
+                    AwsFacts.lookUp(provider)));
         });
     }
 
@@ -99,7 +109,7 @@ public final class Fixtures {
     /** The chain of parent URNs from a resource up to the stack. */
     public static List<String> ancestors(StackPlan plan, PlannedResource r) {
         var out = new ArrayList<String>();
-        var byUrn = new java.util.HashMap<String, PlannedResource>();
+        var byUrn = new HashMap<String, PlannedResource>();
         plan.resources().forEach(x -> byUrn.put(x.urn(), x));
         for (var p = r.parent(); p != null; p = byUrn.containsKey(p) ? byUrn.get(p).parent() : null) {
             out.add(p);

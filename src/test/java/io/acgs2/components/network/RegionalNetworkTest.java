@@ -1,9 +1,5 @@
-package io.acgs2.network;
+package io.acgs2.components.network;
 
-import io.acgs2.components.network.Ipv4Cidr;
-import io.acgs2.components.network.NatStrategy;
-import io.acgs2.components.network.RegionalNetwork;
-import io.acgs2.components.network.RegionalNetworkArgs;
 import io.acgs2.stacks.plan.StackPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegionalNetworkTest {
 
     private static StackPlan network(int azCount, NatStrategy nat, List<String> secondary) {
-        return runInRegion("eu-west-1", (ctx, opts) -> new RegionalNetwork("net", RegionalNetworkArgs.of(
-                Ipv4Cidr.parse("10.20.0.0/16"), secondary.stream().map(Ipv4Cidr::parse).toList(), azCount, nat), opts));
+        return runInRegion("eu-west-1", r -> new RegionalNetwork("net", RegionalNetworkArgs.builder()
+                .vpcCidr(Ipv4Cidr.parse("10.20.0.0/16"))
+                .secondaryCidrs(secondary.stream().map(Ipv4Cidr::parse).toList())
+                .azCount(azCount)
+                .natStrategy(nat)
+                .facts(r.facts())
+                .build(), r.opts()));
     }
 
     private static long count(StackPlan plan, String type) {
@@ -143,27 +144,66 @@ class RegionalNetworkTest {
     }
 
     @Test
-    void badArgsAreRejectedWithEveryProblemNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new RegionalNetworkArgs(
-                Ipv4Cidr.parse("10.0.0.0/24"), List.of(Ipv4Cidr.parse("10.0.0.0/16")), 9, NatStrategy.SINGLE, 42, List.of("a"),
-                true));
+    void badArgsAreRejectedWithEveryProblemNamedByFieldWithItsFix() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RegionalNetworkArgs.builder()
+                .vpcCidr(Ipv4Cidr.parse("10.0.0.0/24"))
+                .secondaryCidrs(List.of(Ipv4Cidr.parse("10.0.0.0/16")))
+                .azCount(9)
+                .flowLogRetentionDays(42)
+                .availabilityZones(List.of("a"))
+                .build());
         var m = e.getMessage();
-        assertTrue(m.contains("vpcCidr 10.0.0.0/24 must be /16 to /20"), m);
-        assertTrue(m.contains("azCount 9 must be 1 to 8"), m);
-        assertTrue(m.contains("availabilityZones lists 1 AZs but azCount is 9"), m);
-        assertTrue(m.contains("secondary CIDR 10.0.0.0/16 overlaps vpcCidr 10.0.0.0/24"), m);
-        assertTrue(m.contains("flowLogRetentionDays 42 is not a CloudWatch retention value"), m);
+        assertTrue(m.startsWith("RegionalNetworkArgs: 6 problems: "), m);
+        assertTrue(m.contains("vpcCidr: /24 is outside /16 to /20. Fix: use a /16"), m);
+        assertTrue(m.contains("azCount: '9' is not a whole number from 1 to 8. Fix: "), m);
+        assertTrue(m.contains("availabilityZones: lists 1 AZs but azCount is 9. Fix: "), m);
+        assertTrue(m.contains("secondaryCidrs: 10.0.0.0/16 overlaps the VPC CIDR 10.0.0.0/24. Fix: "), m);
+        assertTrue(m.contains("flowLogRetentionDays: '42' is not a CloudWatch Logs retention value. Fix: use one of"), m);
+        assertTrue(m.contains("facts: is required. Fix: "), m);
     }
 
     @Test
-    void pinnedAvailabilityZonesAreUsedInOrder() {
-        var plan = runInRegion("us-east-1", (ctx, opts) -> new RegionalNetwork("net", new RegionalNetworkArgs(
-                Ipv4Cidr.parse("10.10.0.0/16"), List.of(), 2, NatStrategy.NONE, 90, List.of("us-east-1d", "us-east-1f"), false),
-                opts));
+    void aMissingCidrIsNamedAndTheDefaultsApplyOtherwise() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RegionalNetworkArgs.builder().build());
+        assertTrue(e.getMessage().contains("vpcCidr: is required. Fix: pass the region's VPC block"), e.getMessage());
+        var plan = runInRegion("us-east-1", r -> {
+            var args = RegionalNetworkArgs.builder().vpcCidr(Ipv4Cidr.parse("10.10.0.0/16")).facts(r.facts()).build();
+            assertEquals(RegionalNetworkArgs.DEFAULT_AZ_COUNT, args.azCount());
+            assertEquals(NatStrategy.ONE_PER_AZ, args.natStrategy());
+            assertEquals(365, args.flowLogRetentionDays());
+            assertTrue(args.retainFlowLogs());
+            new RegionalNetwork("net", args, r.opts());
+        });
+        assertEquals(9, plan.count("aws:ec2/subnet:Subnet"));
+        assertEquals(3, plan.count("aws:ec2/natGateway:NatGateway"));
+    }
+
+    @Test
+    void pinnedAvailabilityZonesAreUsedInOrderAndOptOutsAreHonoured() {
+        var plan = runInRegion("us-east-1", r -> new RegionalNetwork("net", RegionalNetworkArgs.builder()
+                .vpcCidr(Ipv4Cidr.parse("10.10.0.0/16"))
+                .azCount(2)
+                .natStrategy(NatStrategy.NONE)
+                .flowLogRetentionDays(90)
+                .availabilityZones(List.of("us-east-1d", "us-east-1f"))
+                .retainFlowLogs(false)
+                .facts(r.facts())
+                .build(), r.opts()));
         assertEquals("us-east-1d", one(plan, "aws:ec2/subnet:Subnet", "net-private-az1").inputs().get("availabilityZone"));
         assertEquals("us-east-1f", one(plan, "aws:ec2/subnet:Subnet", "net-private-az2").inputs().get("availabilityZone"));
         assertEquals(90L, one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").inputs().get("retentionInDays"));
         assertFalse(one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").retainOnDelete(), "opt-out honoured");
+    }
+
+    @Test
+    void policiesUseTheAccountAndPartitionOfTheFactsPassedIn() {
+        var plan = runInRegion("cn-north-1", r -> new RegionalNetwork("net", RegionalNetworkArgs.builder()
+                .vpcCidr(Ipv4Cidr.parse("10.50.0.0/16")).facts(r.facts()).build(), r.opts()));
+        var keyPolicy = String.valueOf(one(plan, "aws:kms/key:Key", "net-logs-key").inputs().get("policy"));
+        assertTrue(keyPolicy.contains("arn:aws-cn:iam::123456789012:root"), keyPolicy);
+        assertTrue(keyPolicy.contains("arn:aws-cn:logs:cn-north-1:123456789012:log-group:/acgs2/*"), keyPolicy);
+        var trust = String.valueOf(one(plan, "aws:iam/role:Role", "net-flow-logs").inputs().get("assumeRolePolicy"));
+        assertTrue(trust.contains("\"aws:SourceAccount\":\"123456789012\""), trust);
     }
 
     @Test

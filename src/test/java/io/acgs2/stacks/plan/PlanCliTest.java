@@ -1,9 +1,9 @@
-package io.acgs2.plan;
+package io.acgs2.stacks.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.acgs2.stacks.plan.PlanCliAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.acgs2.testing.Fixtures.PROJECT;
 import static io.acgs2.testing.Fixtures.shippedProject;
 import static io.acgs2.testing.Fixtures.stackFile;
 import static io.acgs2.testing.Fixtures.write;
@@ -27,17 +28,20 @@ class PlanCliTest {
     record Run(int code, String out, String err) {
     }
 
+    @TempDir
+    Path tmp;
+
     private static Run acgs2(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = PlanCliAccess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = new PlanCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void planAllPrintsBothTreesAndWritesTheSnapshotContract() throws Exception {
-        var dir = shippedProject();
+        var dir = shippedProject(tmp);
         var json = dir.resolve("plan.json");
         var run = acgs2("plan", "--all", "--no-policy", "--project-dir", dir.toString(), "--json", json.toString());
 
@@ -49,6 +53,7 @@ class PlanCliTest {
         assertTrue(run.out().contains("Policies: skipped (--no-policy)"));
 
         var root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(List.of("stacks"), iterable(root.fieldNames()));
         assertEquals(2, root.get("stacks").size());
         for (var stack : root.get("stacks")) {
             for (var field : List.of("stack", "project", "resources", "outputs")) {
@@ -79,7 +84,7 @@ class PlanCliTest {
 
     @Test
     void planningOneStackPlansItsDependenciesSilently() {
-        var run = acgs2("plan", "--stack", "eu-west-1", "--no-policy", "--project-dir", shippedProject().toString());
+        var run = acgs2("plan", "--stack", "eu-west-1", "--no-policy", "--project-dir", shippedProject(tmp).toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Previewing update (eu-west-1)"));
         assertFalse(run.out().contains("Previewing update (us-east-1)"));
@@ -88,7 +93,7 @@ class PlanCliTest {
 
     @Test
     void aBadConfigurationExitsTwoWithEveryMessageAndNoPlan() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 2, "10.10.0.0/16"));
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 2, "10.10.0.0/16"));
         var run = acgs2("plan", "--all", "--project-dir", dir.toString(), "--json", dir.resolve("x.json").toString());
         assertEquals(2, run.code());
         assertEquals("", run.out(), "no plan is printed");
@@ -101,7 +106,7 @@ class PlanCliTest {
 
     @Test
     void anUnknownStackIsAConfigurationError() {
-        var run = acgs2("plan", "--stack", "ap-south-1", "--project-dir", shippedProject().toString());
+        var run = acgs2("plan", "--stack", "ap-south-1", "--project-dir", shippedProject(tmp).toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("Pulumi.ap-south-1.yaml: stack 'ap-south-1' has no stack file"), run.err());
     }
@@ -115,7 +120,7 @@ class PlanCliTest {
 
     @Test
     void validateAndRolloutOrderDescribeTheFleet() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
         var validate = acgs2("validate", "--project-dir", dir.toString());
         assertEquals(0, validate.code(), validate.err());
         assertTrue(validate.out().contains("3 region(s)"));
@@ -125,15 +130,19 @@ class PlanCliTest {
 
     @Test
     void aFailingPolicyGateFailsThePlanWithExitOne() throws Exception {
-        var home = Files.createTempDirectory("acgs2-home-");
+        var home = Files.createDirectories(tmp.resolve("home"));
         Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("policies"));
+        Files.copy(PROJECT.resolve("policies/residency-policies.json"), home.resolve("policies/residency-policies.json"));
         var script = home.resolve("bin/acgs2");
-        Files.writeString(script, "#!/bin/sh\n[ \"$1\" = gate ] && [ -s \"$2\" ] && echo 'gate saw the snapshot' && exit 1\nexit 3\n");
+        // a stand-in gate: fails when handed the pack config and a non-empty snapshot
+        Files.writeString(script, "#!/bin/sh\n[ \"$1\" = gate ] && [ \"$2\" = --pack-config ] && [ -s \"$3\" ] && [ -s \"$4\" ] "
+                + "&& echo 'gate saw the snapshot' && exit 1\nexit 3\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         var previous = System.getProperty("acgs2.home");
         System.setProperty("acgs2.home", home.toString());
         try {
-            var run = acgs2("plan", "--stack", "us-east-1", "--project-dir", shippedProject().toString());
+            var run = acgs2("plan", "--stack", "us-east-1", "--project-dir", shippedProject(tmp).toString());
             assertEquals(1, run.code(), run.err());
             assertTrue(run.out().contains("gate saw the snapshot"), run.out());
         } finally {
@@ -145,4 +154,28 @@ class PlanCliTest {
         }
     }
 
+    @Test
+    void packConfigGivesEveryResidencyPolicyTheZonesOfPulumiYaml() throws Exception {
+        var out = tmp.resolve("pack-config.json");
+        var run = acgs2("pack-config", "--project-dir", shippedProject(tmp).toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        var config = new ObjectMapper().readTree(out.toFile());
+        var policies = new ObjectMapper().readTree(PROJECT.resolve("policies/residency-policies.json").toFile());
+        assertEquals(policies.size(), config.size());
+        for (var policy : policies) {
+            var c = config.get(policy.asText());
+            assertEquals(List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2"),
+                    new ObjectMapper().convertValue(c.get("zones").get("us"), List.class));
+            assertEquals(List.of("gdpr", "pipl"), new ObjectMapper().convertValue(c.get("restrictedZones"), List.class));
+            assertEquals(List.of("gdpr", "pipl", "us"), iterable(c.get("zones").fieldNames()));
+        }
+        var stdout = acgs2("pack-config", "--project-dir", shippedProject(Files.createDirectories(tmp.resolve("b"))).toString());
+        assertEquals(config, new ObjectMapper().readTree(stdout.out()));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        var out = new ArrayList<String>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
 }

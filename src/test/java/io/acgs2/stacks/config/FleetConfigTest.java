@@ -1,9 +1,8 @@
-package io.acgs2.config;
+package io.acgs2.stacks.config;
 
 import io.acgs2.components.network.NatStrategy;
-import io.acgs2.stacks.config.ConfigException;
-import io.acgs2.stacks.config.FleetLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,27 +23,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FleetConfigTest {
 
     @Test
-    void theShippedFleetLoadsWithDefaultsFilledIn() {
-        var fleet = FleetLoader.load(shippedProject());
+    void theShippedFleetLoads(@TempDir Path tmp) {
+        var fleet = FleetLoader.load(shippedProject(tmp));
         assertEquals(2, fleet.regions().size());
         var us = fleet.requireStack("us-east-1");
         assertTrue(us.founding());
         assertEquals(0, us.joinOrder());
         assertEquals(3, us.azCount());
-        assertEquals(NatStrategy.ONE_PER_AZ, us.nat());
+        assertEquals(java.util.Optional.of(NatStrategy.ONE_PER_AZ), us.network().natStrategy());
         assertEquals("gdpr", fleet.requireStack("eu-west-1").zone());
         assertTrue(fleet.settings().zones().get("gdpr").restricted());
         assertEquals("acgs2-mesh", fleet.settings().meshId());
     }
 
     @Test
-    void defaultsApplyWhenAStackFileGivesOnlyTheRequiredKeys() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16"));
+    void unsetNetworkKeysStayUnsetSoTheArgsApplyTheirDefaults(@TempDir Path tmp) {
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16"));
         var r = FleetLoader.load(dir).requireStack("us-west-2");
-        assertEquals(3, r.azCount());
-        assertEquals(NatStrategy.ONE_PER_AZ, r.nat());
+        assertTrue(r.network().azCount().isEmpty());
+        assertTrue(r.network().natStrategy().isEmpty());
+        assertEquals(io.acgs2.components.network.RegionalNetworkArgs.DEFAULT_AZ_COUNT, r.azCount(), "the effective count is the args' default");
         assertEquals("network-us-west-2", r.meshNetwork());
-        assertTrue(r.secondaryCidrs().isEmpty());
+        assertTrue(r.network().secondaryCidrs().isEmpty());
     }
 
     static Stream<Arguments> badConfigurations() {
@@ -159,8 +159,9 @@ class FleetConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfigurations")
-    void aBadConfigurationIsRejectedNamingFileKeyAndFix(String what, Consumer<Path> change, String expected) {
-        var dir = shippedProject();
+    void aBadConfigurationIsRejectedNamingFileKeyAndFix(String what, Consumer<Path> change, String expected,
+                                                         @TempDir Path tmp) {
+        var dir = shippedProject(tmp);
         change.accept(dir);
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(expected) || p.contains(expected)),
@@ -168,8 +169,8 @@ class FleetConfigTest {
     }
 
     @Test
-    void everyProblemIsReportedAtOnce() {
-        var dir = write(shippedProject(), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 1, "10.10.0.0/16")
+    void everyProblemIsReportedAtOnce(@TempDir Path tmp) {
+        var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "gdpr", 1, "10.10.0.0/16")
                 + "    natStrategy: sometimes\n");
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
         // two problems of the stack itself (zone, NAT) and two of the fleet (join order, CIDR overlap)

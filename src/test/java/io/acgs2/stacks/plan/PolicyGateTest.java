@@ -1,0 +1,168 @@
+package io.acgs2.stacks.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.components.network.Ipv4Cidr;
+import io.acgs2.components.network.NatStrategy;
+import io.acgs2.components.network.RegionalNetwork;
+import io.acgs2.components.network.RegionalNetworkArgs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.acgs2.testing.Fixtures.PROJECT;
+import static io.acgs2.testing.Fixtures.runInRegion;
+import static io.acgs2.testing.Fixtures.shippedProject;
+import static io.acgs2.testing.Fixtures.stackFile;
+import static io.acgs2.testing.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The offline gate on real plans: the shipped fleet passes, and deliberately insecure variants of
+ * the program fail with exit 1, naming the policy and the resource. Needs Node 20 (bin/acgs2 gate
+ * installs the pack on first use).
+ */
+class PolicyGateTest {
+
+    record GateRun(int code, String output) {
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** {@code bin/acgs2 gate [args] SNAPSHOT}, as CI runs it. */
+    static GateRun gate(Path snapshot, String... args) throws Exception {
+        var command = new ArrayList<String>(List.of(PROJECT.resolve("bin/acgs2").toString(), "gate"));
+        command.addAll(List.of(args));
+        command.add(snapshot.toString());
+        var process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new GateRun(process.waitFor(), output);
+    }
+
+    private Path shippedSnapshot() throws Exception {
+        var plans = Planner.planWithDependencies(shippedProject(tmp), List.of("us-east-1", "eu-west-1"));
+        var file = tmp.resolve("plan.json");
+        Snapshot.write(plans.values(), file);
+        return file;
+    }
+
+    @Test
+    void theShippedFleetPassesEveryMandatoryPolicy() throws Exception {
+        var result = gate(shippedSnapshot());
+        assertEquals(0, result.code(), result.output());
+        assertTrue(result.output().contains("0 mandatory violations"), result.output());
+    }
+
+    @Test
+    void aPlanWithoutFlowLogsFailsNamingThePolicyAndTheVpc() throws Exception {
+        var file = shippedSnapshot();
+        var json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        String vpcUrn = null;
+        for (var stack : json.get("stacks")) {
+            var resources = (ArrayNode) stack.get("resources");
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                if (resources.get(i).get("type").asText().equals("aws:ec2/flowLog:FlowLog")) {
+                    resources.remove(i);
+                }
+            }
+            if (stack.get("stack").asText().equals("eu-west-1")) {
+                for (var r : resources) {
+                    if (r.get("type").asText().equals("aws:ec2/vpc:Vpc")) {
+                        vpcUrn = r.get("urn").asText();
+                    }
+                }
+            }
+        }
+        new ObjectMapper().writeValue(file.toFile(), json);
+        var result = gate(file);
+        assertEquals(1, result.code(), result.output());
+        assertTrue(result.output().contains("vpc-flow-logs-enabled"), result.output());
+        assertTrue(result.output().contains(vpcUrn), result.output());
+    }
+
+    @Test
+    void aProgramOpeningSshToTheWorldFailsNamingThePolicyAndTheGroup() throws Exception {
+        var plan = runInRegion("eu-west-1", r -> {
+            var network = new RegionalNetwork("net", RegionalNetworkArgs.builder().vpcCidr(Ipv4Cidr.parse("10.20.0.0/16"))
+                    .natStrategy(NatStrategy.SINGLE).facts(r.facts()).build(), r.opts());
+            new SecurityGroup("bastion", SecurityGroupArgs.builder()
+                    .vpcId(network.vpcId)
+                    .ingress(SecurityGroupIngressArgs.builder().protocol("tcp").fromPort(22).toPort(22)
+                            .cidrBlocks("0.0.0.0/0").build())
+                    .build(), CustomResourceOptions.builder().parent(network).build());
+        });
+        var file = tmp.resolve("insecure.json");
+        Snapshot.write(List.of(plan), file);
+        var result = gate(file);
+        assertEquals(1, result.code(), result.output());
+        assertTrue(result.output().contains("security-group-no-open-ingress"), result.output());
+        assertTrue(result.output().contains("aws:ec2/securityGroup:SecurityGroup::bastion"), result.output());
+    }
+
+    /** A sovereignty zone the pack has never heard of, added by config alone: the pack learns it from Pulumi.yaml. */
+    @Test
+    void aRestrictedZoneAddedInPulumiYamlWithOneStackFilePlansWithTheGateClean() throws Exception {
+        var dir = shippedProject(tmp);
+        var project = Files.readString(dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.yaml"), project.replace("      pipl:\n", "      pdpa:\n"
+                + "        regions: [ap-southeast-1]\n        restricted: true\n      pipl:\n")
+                .replace("      nordbank:\n", "      lionbank:\n        zone: pdpa\n        homeRegion: ap-southeast-1\n"
+                        + "      nordbank:\n"));
+        write(dir, "Pulumi.ap-southeast-1.yaml", stackFile("ap-southeast-1", "pdpa", 2, "10.40.0.0/16"));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = new PlanCli(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[]{"plan", "--all", "--project-dir", dir.toString()});
+        var output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, output);
+        assertTrue(output.contains("Previewing update (ap-southeast-1)"), output);
+        assertTrue(output.contains("in 3 stacks, 0 mandatory violations"), output);
+
+        // and the same snapshot gated with the shipped zones (no pdpa) fails: the pack knows no built-in zones
+        var plans = Planner.planWithDependencies(dir, List.of("us-east-1", "eu-west-1", "ap-southeast-1"));
+        var snapshot = tmp.resolve("pdpa-plan.json");
+        Snapshot.write(plans.values(), snapshot);
+        var shippedZones = gate(snapshot);
+        assertEquals(1, shippedZones.code(), shippedZones.output());
+        assertTrue(shippedZones.output().contains("fleet-residency-declared"), shippedZones.output());
+        assertTrue(shippedZones.output().contains("pdpa"), shippedZones.output());
+    }
+
+    /** Any CrossGuard pack runs offline with the engine's semantics: Pulumi's own AWS pack, every policy mandatory. */
+    @Test
+    void pulumisAwsGuardPackPassesTheShippedPlanAndCatchesAKeyWithoutRotation() throws Exception {
+        var pack = PROJECT.resolve("policies/test/packs/awsguard").toString();
+        var file = shippedSnapshot();
+        var clean = gate(file, "--pack", pack);
+        assertEquals(0, clean.code(), clean.output());
+
+        var json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        String keyUrn = null;
+        for (var stack : json.get("stacks")) {
+            for (var r : stack.get("resources")) {
+                if (keyUrn == null && r.get("type").asText().equals("aws:kms/key:Key")) {
+                    ((ObjectNode) r.get("inputs")).put("enableKeyRotation", false);
+                    keyUrn = r.get("urn").asText();
+                }
+            }
+        }
+        new ObjectMapper().writeValue(file.toFile(), json);
+        var rotationOff = gate(file, "--pack", pack);
+        assertEquals(1, rotationOff.code(), rotationOff.output());
+        assertTrue(rotationOff.output().contains("cmk-backing-key-rotation-enabled"), rotationOff.output());
+        assertTrue(rotationOff.output().contains(keyUrn), rotationOff.output());
+    }
+}

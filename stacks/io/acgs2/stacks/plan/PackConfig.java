@@ -1,0 +1,60 @@
+package io.acgs2.stacks.plan;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.acgs2.stacks.config.ProjectSettings;
+import io.acgs2.stacks.config.ZoneSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The policy pack's configuration, generated from Pulumi.yaml: the one copy of the zones. Written in
+ * the format {@code pulumi preview/up --policy-pack policies --policy-pack-config FILE} reads (policy
+ * name to its config properties), for every policy the pack lists in
+ * {@code policies/residency-policies.json}.
+ */
+public final class PackConfig {
+
+    /** The pack's list of the policies that take the residency config (written by the pack, read here). */
+    public static final String RESIDENCY_POLICIES = "residency-policies.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PackConfig() {
+    }
+
+    /** The residency config every residency policy gets: zone to regions, and the restricted zones. */
+    public static Map<String, Object> residency(ProjectSettings settings) {
+        var zones = new LinkedHashMap<String, List<String>>();
+        for (ZoneSpec z : settings.zones().values()) {
+            zones.put(z.name(), z.regions());
+        }
+        var config = new LinkedHashMap<String, Object>();
+        config.put("zones", zones);
+        config.put("restrictedZones", settings.restrictedZones());
+        return config;
+    }
+
+    public static Map<String, Object> of(ProjectSettings settings, Path policiesDir) throws IOException {
+        var file = policiesDir.resolve(RESIDENCY_POLICIES);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("cannot generate the policy pack config: " + file + " not found; run from the project "
+                    + "directory (it holds policies/)");
+        }
+        List<String> policies = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() { });
+        var out = new LinkedHashMap<String, Object>();
+        var residency = residency(settings);
+        policies.forEach(p -> out.put(p, residency));
+        return out;
+    }
+
+    public static String write(ProjectSettings settings, Path policiesDir) throws IOException {
+        return JSON.writeValueAsString(of(settings, policiesDir));
+    }
+}
