@@ -6,7 +6,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { allPolicies } from "./src/all";
 
 new PolicyPack("acgs2-baseline", {
-    description: "Security and residency baseline for acgs2-infra (SECURITY-BASELINE.md).",
+    description: "Security and residency baseline for acgs2-infra (policies/README.md).",
     enforcementLevel: "mandatory",
     policies: allPolicies,
 });

@@ -1,4 +1,4 @@
-// Every policy of the acgs2-baseline pack, in SECURITY-BASELINE.md order. index.ts, the tests and
+// Every policy of the acgs2-baseline pack, in the order of the baseline table (policies/README.md). index.ts, the tests and
 // the offline gate import this list (never index.ts, which starts the analyzer server).
 import { Policies } from "@pulumi/policy";
 

@@ -1,4 +1,4 @@
-// EKS and node rules of SECURITY-BASELINE.md ("Compute and network", first five rows).
+// EKS and node rules of the baseline (policies/README.md, "Compute and network", first five rows).
 import { Policies } from "@pulumi/policy";
 
 import { asArray, dependsOn, get, isFalse, isSetOrUnknown, isTrue, isUnknown, ofType, resourcePolicy, StackRes, stackPolicy } from "./util";

@@ -1,4 +1,4 @@
-// Data-store rules of SECURITY-BASELINE.md ("Data stores").
+// Data-store rules of the baseline (policies/README.md, "Data stores").
 import { Policies } from "@pulumi/policy";
 
 import {

@@ -1,10 +1,15 @@
 // An offline stand-in for the Pulumi engine's policy analyzer: reads the Java plan snapshot
-// (contract in policies/README.md), builds the arguments the engine would, and runs the policies.
-// It mirrors @pulumi/policy 1.21.0's server.ts: every registered resource (providers, components and
-// the root stack included) goes to every resource policy; props go through the SDK's
-// unknown-checking proxy; a policy reading an unknown value gets an advisory "can't run" diagnostic;
-// getConfig returns the config schema defaults (as the CLI fills them in); violation messages are
-// the policy description, a newline, and the reported message.
+// (contract in policies/README.md), builds the arguments the engine would, and runs the policies of
+// one or more packs. It mirrors @pulumi/policy 1.21.0's server.ts and the Pulumi CLI:
+// - config: schema defaults, overlaid by the pack's initialConfig, overlaid by the config file, then
+//   validated against each policy's configSchema (an invalid config fails the run: see config.ts);
+// - enforcement level: config file ("all", then the policy) > initialConfig > policy > pack > advisory;
+//   "disabled" skips the policy, "remediate" reports as mandatory;
+// - every registered resource (providers, components and the root stack included) goes to every
+//   resource policy, except when its validateResource carries another `__pulumiType` (the SDK's fast
+//   not-applicable path); args.isType/asType compare type tokens as the SDK does;
+// - props go through the SDK's unknown-checking proxy; reading an unknown value gives an advisory
+//   "can't run" diagnostic; violation messages are the policy description, a newline, the message.
 import * as fs from "fs";
 import * as path from "path";
 
@@ -22,6 +27,7 @@ import {
 } from "@pulumi/policy";
 
 import { allPolicies, PACK_NAME } from "./all";
+import { EffectivePolicyConfig, normalizePackConfig, PackConfig, reconcile, schemaDefaults, validatePackConfig } from "./config";
 
 // The SDK's proxy module is internal (no typings) but it is the exact code the analyzer uses.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -29,6 +35,11 @@ const sdkProxy: {
     unknownCheckingProxy(v: any): any;
     UnknownValueError: new (...args: any[]) => Error;
 } = require("@pulumi/policy/proxy");
+
+// The SDK's own type-token lookup (exported by policy.js, not in its typings); server.ts's isTypeOf,
+// which uses it, is not exported, so isTypeOf below repeats its logic.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const sdkPolicy: { getPulumiType(obj: any): string | undefined } = require("@pulumi/policy/policy");
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot format
@@ -140,16 +151,26 @@ export function throwNotApplicable(reason?: string): never {
     throw new NotApplicable(reason);
 }
 
-/** The config the CLI passes a policy when the user sets none: the defaults of its configSchema. */
+/** The config the CLI passes a policy when the config file sets none: the defaults of its configSchema. */
 export function defaultConfig(policy: Policy): Record<string, any> {
-    const out: Record<string, any> = {};
-    const props = policy.configSchema?.properties ?? {};
-    for (const k of Object.keys(props)) {
-        if (props[k].default !== undefined) {
-            out[k] = JSON.parse(JSON.stringify(props[k].default));
-        }
+    return schemaDefaults(policy);
+}
+
+/** server.ts isTypeOf: the class's `__pulumiType` (SDK-generated classes), else its `isInstance`. */
+export function isTypeOf(type: string, resourceClass: any): boolean {
+    const pulumiType = sdkPolicy.getPulumiType(resourceClass);
+    if (pulumiType) {
+        return type === pulumiType;
     }
-    return out;
+    const isInstance = resourceClass?.isInstance;
+    return !!isInstance && typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+function typeFns(type: string, props: any) {
+    return {
+        isType: (resourceClass: any) => isTypeOf(type, resourceClass),
+        asType: (resourceClass: any) => (isTypeOf(type, resourceClass) ? props : undefined),
+    };
 }
 
 function proxied(v: any): any {
@@ -197,22 +218,27 @@ function optionsOf(r: SnapshotResource): EngineOptions {
     return opts;
 }
 
-const noTypes = {
-    isType: () => false,
-    asType: () => undefined,
-};
+function getConfigFn(config: Record<string, any>) {
+    return <T extends object>() => JSON.parse(JSON.stringify(config)) as T;
+}
 
-export function resourceArgs(r: SnapshotResource, stack: SnapshotStack, policy: Policy): ResourceValidationArgs {
+/**
+ * The args of a resource policy; `config` = what getConfig() returns (the reconciled properties;
+ * default: the policy's schema defaults).
+ */
+export function resourceArgs(r: SnapshotResource, stack: SnapshotStack, policy: Policy,
+    config: Record<string, any> = defaultConfig(policy)): ResourceValidationArgs {
     const byUrn = new Map(stack.resources.map(x => [x.urn, x]));
+    const props = proxied(r.inputs);
     const args: ResourceValidationArgs = {
         type: r.type,
-        props: proxied(r.inputs),
+        props,
         urn: r.urn,
         name: r.name,
         opts: optionsOf(r),
         stackTags: new Map(),
-        ...noTypes,
-        getConfig: <T extends object>() => defaultConfig(policy) as T,
+        ...typeFns(r.type, props),
+        getConfig: getConfigFn(config),
         notApplicable: throwNotApplicable,
     };
     const provider = providerOf(r, byUrn);
@@ -222,19 +248,21 @@ export function resourceArgs(r: SnapshotResource, stack: SnapshotStack, policy: 
     return args;
 }
 
-export function stackArgs(stack: SnapshotStack, policy: Policy): StackValidationArgs {
+export function stackArgs(stack: SnapshotStack, policy: Policy,
+    config: Record<string, any> = defaultConfig(policy)): StackValidationArgs {
     const byUrn = new Map(stack.resources.map(x => [x.urn, x]));
     const resources = new Map<string, PolicyResource>();
     for (const r of stack.resources) {
+        const props = proxied(r.inputs);
         const pr: PolicyResource = {
             type: r.type,
-            props: proxied(r.inputs),
+            props,
             urn: r.urn,
             name: r.name,
             opts: optionsOf(r),
             dependencies: [],
             propertyDependencies: {},
-            ...noTypes,
+            ...typeFns(r.type, props),
         };
         const provider = providerOf(r, byUrn);
         if (provider) {
@@ -252,9 +280,56 @@ export function stackArgs(stack: SnapshotStack, policy: Policy): StackValidation
     return {
         resources: [...resources.values()],
         stackTags: new Map(),
-        getConfig: <T extends object>() => defaultConfig(policy) as T,
+        getConfig: getConfigFn(config),
         notApplicable: throwNotApplicable,
     };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packs and their config
+// ---------------------------------------------------------------------------------------------
+
+/** A policy pack as its entry point constructs it, plus the config file given for it. */
+export interface PackRun {
+    name: string;
+    version: string;
+    /** PolicyPackArgs.enforcementLevel. */
+    enforcementLevel?: EnforcementLevel;
+    policies: Policies;
+    /** The PolicyPack constructor's third argument, as given (normalized here). */
+    initialConfig?: unknown;
+    /** The parsed `--pack-config` file for this pack. */
+    config?: PackConfig;
+    /** Where the pack was loaded from (for messages). */
+    dir?: string;
+}
+
+/** The CLI refuses to run: the reconciled config does not satisfy a policy's configSchema. */
+export class PackConfigValidationError extends Error {
+    constructor(public readonly pack: PackRun, public readonly errors: string[]) {
+        super(errors.map(e => `validating policy config: ${pack.name} ${pack.version}  ${e}`).join("\n"));
+    }
+}
+
+export interface PreparedPack {
+    pack: PackRun;
+    effective: Map<string, EffectivePolicyConfig>;
+}
+
+/** Reconciles and validates a pack's config as the CLI does; throws PackConfigValidationError. */
+export function preparePack(pack: PackRun): PreparedPack {
+    const initial = normalizePackConfig(pack.initialConfig, `${pack.name} initialConfig`);
+    const effective = reconcile(pack.policies, pack.enforcementLevel, initial, pack.config ?? {});
+    const errors = validatePackConfig(pack.policies, effective);
+    if (errors.length > 0) {
+        throw new PackConfigValidationError(pack, errors);
+    }
+    return { pack, effective };
+}
+
+/** The acgs2-baseline pack as index.ts builds it, with `policies` and a parsed config file. */
+export function projectPack(policies: Policies = allPolicies, config?: PackConfig): PackRun {
+    return { name: PACK_NAME, version: packVersion(), enforcementLevel: "mandatory", policies, config };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +338,8 @@ export function stackArgs(stack: SnapshotStack, policy: Policy): StackValidation
 
 export interface Diagnostic {
     stack: string;
+    packName: string;
+    packVersion: string;
     policyName: string;
     enforcementLevel: EnforcementLevel;
     /** Description, newline, reported message: what `pulumi preview` prints. */
@@ -288,61 +365,83 @@ function isStackPolicy(p: Policy): p is StackValidationPolicy {
     return typeof (p as StackValidationPolicy).validateStack === "function";
 }
 
-export async function runPolicies(snapshot: Snapshot, policies: Policies = allPolicies): Promise<RunResult> {
+/** Runs the packs (all configs are validated first: PackConfigValidationError). */
+export async function runPacks(snapshot: Snapshot, packs: PackRun[]): Promise<RunResult> {
+    const prepared = packs.map(preparePack);
     const diagnostics: Diagnostic[] = [];
     let resourceCount = 0;
     for (const stack of snapshot.stacks) {
         resourceCount += stack.resources.length;
         const typeOf = new Map(stack.resources.map(r => [r.urn, r.type]));
         const stackUrn = stack.resources.find(r => r.type === "pulumi:pulumi:Stack")?.urn;
-        for (const p of policies) {
-            const level: EnforcementLevel = p.enforcementLevel ?? "advisory";
-            if (level === "disabled") {
-                continue;
-            }
-            const push = (detail: string, urn: string | undefined, lvl: EnforcementLevel = level, whole?: string) => {
-                diagnostics.push({
-                    stack: stack.stack,
-                    policyName: p.name,
-                    enforcementLevel: lvl === "remediate" ? "mandatory" : lvl,
-                    message: whole ?? (detail ? `${p.description}\n${detail}` : p.description),
-                    detail,
-                    urn,
-                    type: urn ? typeOf.get(urn) : undefined,
-                });
-            };
-            const guard = async (urn: string | undefined, fn: () => unknown) => {
-                try {
-                    await Promise.resolve(fn());
-                } catch (e) {
-                    if (e instanceof NotApplicable) {
-                        return;
-                    }
-                    if (e instanceof sdkProxy.UnknownValueError) {
-                        const msg = `can't run policy '${p.name}' from policy pack '${PACK_NAME}@v${packVersion()}' ` +
-                            `during preview: ${(e as Error).message}`;
-                        push(msg, urn, "advisory", msg);
-                        return;
-                    }
-                    // The engine fails the preview when a policy throws; here that blocks like a mandatory violation.
-                    push(`policy failed: ${(e as Error).stack ?? e}`, urn, "mandatory");
+        for (const { pack, effective } of prepared) {
+            for (const p of pack.policies) {
+                const cfg = effective.get(p.name)!;
+                const level: EnforcementLevel = cfg.enforcementLevel;
+                if (level === "disabled") {
+                    continue;
                 }
-            };
-            if (isResourcePolicy(p) && p.validateResource) {
-                const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-                for (const r of stack.resources) {
-                    for (const v of validations) {
-                        // The engine attributes resource-policy diagnostics to the analyzed resource.
-                        await guard(r.urn, () => v(resourceArgs(r, stack, p), (m: string) => push(m, r.urn)));
+                const push = (detail: string, urn: string | undefined, lvl: EnforcementLevel = level, whole?: string) => {
+                    diagnostics.push({
+                        stack: stack.stack,
+                        packName: pack.name,
+                        packVersion: pack.version,
+                        policyName: p.name,
+                        enforcementLevel: lvl === "remediate" ? "mandatory" : lvl,
+                        message: whole ?? (detail ? `${p.description}\n${detail}` : p.description),
+                        detail,
+                        urn,
+                        type: urn ? typeOf.get(urn) : undefined,
+                    });
+                };
+                const guard = async (urn: string | undefined, fn: () => unknown) => {
+                    try {
+                        await Promise.resolve(fn());
+                    } catch (e) {
+                        if (e instanceof NotApplicable) {
+                            return;
+                        }
+                        if (e instanceof sdkProxy.UnknownValueError) {
+                            const msg = `can't run policy '${p.name}' from policy pack '${pack.name}@v${pack.version}' ` +
+                                `during preview: ${(e as Error).message}`;
+                            push(msg, urn, "advisory", msg);
+                            return;
+                        }
+                        // The engine fails the preview when a policy throws; here that blocks like a mandatory violation.
+                        push(`policy failed: ${(e as Error)?.stack ?? e}`, urn, "mandatory");
+                    }
+                };
+                if (isResourcePolicy(p) && p.validateResource) {
+                    const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+                    // The SDK's fast path: a single validation typed with validateResourceOfType.
+                    const onlyType = Array.isArray(p.validateResource) ? undefined : sdkPolicy.getPulumiType(p.validateResource);
+                    for (const r of stack.resources) {
+                        if (onlyType && r.type !== onlyType) {
+                            continue;
+                        }
+                        for (const v of validations) {
+                            // The engine attributes resource-policy diagnostics to the analyzed resource.
+                            await guard(r.urn, () => v(resourceArgs(r, stack, p, cfg.properties), (m: string) => push(m, r.urn)));
+                        }
                     }
                 }
-            }
-            if (isStackPolicy(p)) {
-                await guard(stackUrn, () => p.validateStack(stackArgs(stack, p), (m: string, urn?: string) => push(m, urn ?? stackUrn)));
+                if (isStackPolicy(p)) {
+                    await guard(stackUrn, () => p.validateStack(stackArgs(stack, p, cfg.properties),
+                        (m: string, urn?: string) => push(m, urn ?? stackUrn)));
+                }
             }
         }
     }
-    return { diagnostics, policyCount: policies.length, resourceCount, stackCount: snapshot.stacks.length };
+    const policyCount = packs.reduce((n, pk) => n + pk.policies.length, 0);
+    return { diagnostics, policyCount, resourceCount, stackCount: snapshot.stacks.length };
+}
+
+/**
+ * Runs policies as the acgs2-baseline pack (default: all of them). `config` is a config file's
+ * content (Pulumi's policy-pack-config format); the residency policies need it.
+ */
+export async function runPolicies(snapshot: Snapshot, policies: Policies = allPolicies, config?: unknown): Promise<RunResult> {
+    return runPacks(snapshot, [projectPack(policies, normalizePackConfig(config))]);
 }
 
 let version: string | undefined;
@@ -372,7 +471,7 @@ export function formatReport(result: RunResult): string {
         lines.push("Policy Violations:");
         for (const d of result.diagnostics) {
             const where = d.urn ? `${d.type ?? "resource"}: ${d.urn}` : `stack: ${d.stack}`;
-            lines.push(`    [${d.enforcementLevel}]  ${PACK_NAME} v${packVersion()}  ${d.policyName} (${where})`);
+            lines.push(`    [${d.enforcementLevel}]  ${d.packName} v${d.packVersion}  ${d.policyName} (${where})`);
             for (const l of d.message.split("\n")) {
                 lines.push(`    ${l}`);
             }

@@ -1,4 +1,4 @@
-// Kubernetes and mesh rules of SECURITY-BASELINE.md ("Kubernetes and mesh").
+// Kubernetes and mesh rules of the baseline (policies/README.md, "Kubernetes and mesh").
 import { Policies } from "@pulumi/policy";
 
 import { asArray, dependsOn, get, isTrue, isUnknown, ofType, resourcePolicy, StackRes, stackPolicy } from "./util";

@@ -1,4 +1,4 @@
-// Network and logging rules of SECURITY-BASELINE.md ("Compute and network", last five rows).
+// Network and logging rules of the baseline (policies/README.md, "Compute and network", last five rows).
 import { Policies } from "@pulumi/policy";
 
 import { OPEN_CIDRS } from "./compute";

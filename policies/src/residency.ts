@@ -1,4 +1,4 @@
-// Residency rules of SECURITY-BASELINE.md ("Residency"). The conventions they read (tags, labels,
+// Residency rules of the baseline (policies/README.md, "Residency"). The conventions they read (tags, labels,
 // annotations, the fleet manifest) are the contract in policies/README.md.
 import { Policies, ReportViolation } from "@pulumi/policy";
 
@@ -7,6 +7,8 @@ import {
     asArray, dependsOn, get, isUnknown, ofType, quoteList, references, regionOf, ResidencyConfig, residencyConfig,
     residencyConfigSchema, StackRes, stackPolicy, tagsOf,
 } from "./util";
+import { JsonSchema, validate } from "./jsonschema";
+import manifestSchemaJson from "../schemas/fleet-manifest.schema.json";
 
 export const TAG_ZONE = "acgs2:data-zone";
 export const TAG_TENANT = "acgs2:tenant";
@@ -26,12 +28,16 @@ export const T = {
 // Fleet manifest
 // ---------------------------------------------------------------------------------------------
 
+/** The manifest's shape is defined once, in schemas/fleet-manifest.schema.json; these types mirror it. */
+export const MANIFEST_SCHEMA_PATH = "policies/schemas/fleet-manifest.schema.json";
+export const manifestSchema: JsonSchema = manifestSchemaJson;
+
 export interface FleetMember {
     stack: string;
     region: string;
     zone: string;
-    founding?: boolean;
-    joinOrder?: number;
+    founding: boolean;
+    joinOrder: number;
 }
 
 export interface Manifest {
@@ -69,12 +75,13 @@ export function parseManifest(value: unknown): Manifest | "unknown" | string {
     if (!m || typeof m !== "object" || Array.isArray(m)) {
         return "its value is not a JSON object";
     }
-    const missing = ["project", "stack", "region", "zone", "zones", "restrictedZones", "tenants", "fleet"].filter(k => m[k] === undefined);
+    const errors = validate(manifestSchema, m);
+    const missing = ((manifestSchema.required ?? []) as string[]).filter(k => m[k] === undefined);
     if (missing.length > 0) {
-        return `its value lacks ${missing.join(", ")}`;
+        return `its value lacks ${missing.join(", ")} (see ${MANIFEST_SCHEMA_PATH})`;
     }
-    if (typeof m.zones !== "object" || !Array.isArray(m.fleet) || typeof m.tenants !== "object" || !Array.isArray(m.restrictedZones)) {
-        return "its zones/tenants must be objects and fleet/restrictedZones arrays";
+    if (errors.length > 0) {
+        return `its value does not match ${MANIFEST_SCHEMA_PATH}: ${errors.join("; ")}`;
     }
     return m as Manifest;
 }
@@ -105,6 +112,10 @@ export const dataResidencyInZone = stackPolicy({
     configSchema: residencyConfigSchema,
     check: (resources, args, report) => {
         const cfg = residencyConfig(args);
+        if (typeof cfg === "string") {
+            report(cfg);
+            return;
+        }
         const stores = ofType(resources, ...DATA_STORE_TYPES)
             .filter(r => r.type !== DS.rdsGlobalCluster || r.props.tags !== undefined);
         const topics = ofType(resources, T.kafkaTopic);
@@ -208,6 +219,10 @@ export const replicationStaysInZone = stackPolicy({
     configSchema: residencyConfigSchema,
     check: (resources, args, report) => {
         const cfg = residencyConfig(args);
+        if (typeof cfg === "string") {
+            report(cfg);
+            return;
+        }
         const globals = ofType(resources, DS.rdsGlobalCluster);
         const auroraMembers = ofType(resources, DS.rdsCluster).filter(c => c.props.globalClusterIdentifier !== undefined);
         const grgs = ofType(resources, DS.cacheGlobalReplicationGroup);
@@ -368,6 +383,10 @@ export const fleetResidencyDeclared = stackPolicy({
     configSchema: residencyConfigSchema,
     check: (resources, args, report) => {
         const cfg = residencyConfig(args);
+        if (typeof cfg === "string") {
+            report(cfg);
+            return;
+        }
         const ms = manifestsOf(resources);
         if (ms.length === 0) {
             report(`The stack declares no fleet manifest: register one ${T.ssmParameter} tagged ${TAG_MANIFEST}=fleet.`);

@@ -2,7 +2,7 @@
 // resource of the policy's target type, so the policy must report a violation. Used against the real
 // Java plan (mutation.test.ts, ACGS2_PLAN_JSON) and against the fixture (gate.test.ts).
 import { Snapshot, SnapshotResource, SnapshotStack } from "../src/engine";
-import { DEFAULT_ZONES } from "../src/util";
+import { ResidencyConfig } from "../src/util";
 
 export interface Mutation {
     policy: string;
@@ -12,8 +12,8 @@ export interface Mutation {
     types: string[];
     /** Extra condition on the target resource. */
     where?: (r: SnapshotResource) => boolean;
-    /** Mutates the stack (a deep copy) around the first target resource. */
-    mutate: (target: SnapshotResource, stack: SnapshotStack) => void;
+    /** Mutates the stack (a deep copy) around the first target resource; `cfg` = the pack config's zones. */
+    mutate: (target: SnapshotResource, stack: SnapshotStack, cfg: ResidencyConfig) => void;
 }
 
 const WORKLOADS = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];
@@ -38,9 +38,9 @@ function regionOf(r: SnapshotResource, stack: SnapshotStack): string | undefined
     return (p?.inputs?.region as string | undefined) ?? r.provider?.region ?? undefined;
 }
 
-/** A zone that does not contain the region. */
-function foreignZone(region: string | undefined): string {
-    return Object.keys(DEFAULT_ZONES).find(z => !DEFAULT_ZONES[z].includes(region ?? "")) ?? "pipl";
+/** A zone of the pack config that does not contain the region. */
+function foreignZone(region: string | undefined, cfg: ResidencyConfig): string {
+    return Object.keys(cfg.zones).find(z => !cfg.zones[z].includes(region ?? "")) ?? "nowhere";
 }
 
 function isManifest(r: SnapshotResource): boolean {
@@ -117,16 +117,16 @@ export const MUTATIONS: Mutation[] = [
         mutate: (_r, s) => removeWhere(s, x => x.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy") },
     // Residency
     { policy: "data-residency-in-zone", what: "tag a data store with a zone foreign to its region", types: DATA_STORES,
-        mutate: (r, s) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s)) }; } },
+        mutate: (r, s, cfg) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s), cfg) }; } },
     { policy: "data-residency-in-zone", what: "drop a data store's zone tag", types: DATA_STORES,
         mutate: r => { if (r.inputs.tags) { delete r.inputs.tags["acgs2:data-zone"]; } } },
     { policy: "replication-stays-in-zone", what: "move a MirrorMaker 2 cluster out of the zone",
         types: ["kubernetes:kafka.strimzi.io/v1beta2:KafkaMirrorMaker2"],
-        mutate: r => {
+        mutate: (r, _s, cfg) => {
             const ann = r.inputs.metadata?.annotations ?? {};
             const regions = JSON.parse(ann["acgs2.io/cluster-regions"] ?? "{}");
             const zone = r.inputs.metadata?.labels?.["acgs2.io/data-zone"];
-            const outside = Object.entries(DEFAULT_ZONES).find(([z]) => z !== zone)![1][0];
+            const outside = Object.entries(cfg.zones).find(([z]) => z !== zone)![1][0];
             for (const k of Object.keys(regions)) {
                 regions[k] = outside;
             }
@@ -134,12 +134,12 @@ export const MUTATIONS: Mutation[] = [
         } },
     { policy: "replication-stays-in-zone", what: "put an Aurora global cluster member in a foreign zone", types: ["aws:rds/cluster:Cluster"],
         where: r => r.inputs.globalClusterIdentifier !== undefined,
-        mutate: (r, s) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s)) }; } },
+        mutate: (r, s, cfg) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s), cfg) }; } },
     { policy: "replication-stays-in-zone", what: "replicate a bucket to an unprovable destination from a restricted zone",
         types: ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
-        mutate: (r, s) => {
+        mutate: (r, s, cfg) => {
             for (const b of s.resources.filter(x => x.type === "aws:s3/bucketV2:BucketV2")) {
-                b.inputs.tags = { ...(b.inputs.tags ?? {}), "acgs2:data-zone": "gdpr" };
+                b.inputs.tags = { ...(b.inputs.tags ?? {}), "acgs2:data-zone": cfg.restrictedZones[0] };
             }
             r.inputs.rules = [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::acgs2-not-in-this-stack" } }];
             r.dependencies = [];
@@ -160,12 +160,12 @@ export const MUTATIONS: Mutation[] = [
 ];
 
 /** A deep copy of the snapshot with the mutation applied to the first target, or undefined if none. */
-export function applyMutation(snapshot: Snapshot, m: Mutation): { snapshot: Snapshot; target: SnapshotResource } | undefined {
+export function applyMutation(snapshot: Snapshot, m: Mutation, cfg: ResidencyConfig): { snapshot: Snapshot; target: SnapshotResource } | undefined {
     const copy: Snapshot = JSON.parse(JSON.stringify(snapshot));
     for (const stack of copy.stacks) {
         const target = stack.resources.find(r => m.types.includes(r.type) && (m.where ? m.where(r) : true));
         if (target) {
-            m.mutate(target, stack);
+            m.mutate(target, stack, cfg);
             return { snapshot: copy, target };
         }
     }

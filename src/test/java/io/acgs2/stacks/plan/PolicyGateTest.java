@@ -51,6 +51,14 @@ class PolicyGateTest {
         return new GateRun(process.waitFor(), output);
     }
 
+    /** The shipped project's pack config, made once here (bin/acgs2 would start a JVM per call for it). */
+    private String[] shippedConfig() throws Exception {
+        var file = tmp.resolve("pack-config.json");
+        Files.writeString(file, PackConfig.write(io.acgs2.stacks.config.FleetLoader.load(PROJECT).settings(),
+                PROJECT.resolve("policies")));
+        return new String[]{"--pack-config", file.toString()};
+    }
+
     private Path shippedSnapshot() throws Exception {
         var plans = Planner.planWithDependencies(shippedProject(tmp), List.of("us-east-1", "eu-west-1"));
         var file = tmp.resolve("plan.json");
@@ -60,7 +68,7 @@ class PolicyGateTest {
 
     @Test
     void theShippedFleetPassesEveryMandatoryPolicy() throws Exception {
-        var result = gate(shippedSnapshot());
+        var result = gate(shippedSnapshot(), shippedConfig());
         assertEquals(0, result.code(), result.output());
         assertTrue(result.output().contains("0 mandatory violations"), result.output());
     }
@@ -86,7 +94,7 @@ class PolicyGateTest {
             }
         }
         new ObjectMapper().writeValue(file.toFile(), json);
-        var result = gate(file);
+        var result = gate(file, shippedConfig());
         assertEquals(1, result.code(), result.output());
         assertTrue(result.output().contains("vpc-flow-logs-enabled"), result.output());
         assertTrue(result.output().contains(vpcUrn), result.output());
@@ -105,7 +113,7 @@ class PolicyGateTest {
         });
         var file = tmp.resolve("insecure.json");
         Snapshot.write(List.of(plan), file);
-        var result = gate(file);
+        var result = gate(file, shippedConfig());
         assertEquals(1, result.code(), result.output());
         assertTrue(result.output().contains("security-group-no-open-ingress"), result.output());
         assertTrue(result.output().contains("aws:ec2/securityGroup:SecurityGroup::bastion"), result.output());
@@ -135,7 +143,7 @@ class PolicyGateTest {
         var plans = Planner.planWithDependencies(dir, List.of("us-east-1", "eu-west-1", "ap-southeast-1"));
         var snapshot = tmp.resolve("pdpa-plan.json");
         Snapshot.write(plans.values(), snapshot);
-        var shippedZones = gate(snapshot);
+        var shippedZones = gate(snapshot); // no --pack-config: bin/acgs2 generates it from this repository's Pulumi.yaml
         assertEquals(1, shippedZones.code(), shippedZones.output());
         assertTrue(shippedZones.output().contains("fleet-residency-declared"), shippedZones.output());
         assertTrue(shippedZones.output().contains("pdpa"), shippedZones.output());
@@ -146,7 +154,8 @@ class PolicyGateTest {
     void pulumisAwsGuardPackPassesTheShippedPlanAndCatchesAKeyWithoutRotation() throws Exception {
         var pack = PROJECT.resolve("policies/test/packs/awsguard").toString();
         var file = shippedSnapshot();
-        var clean = gate(file, "--pack", pack);
+        var config = shippedConfig();
+        var clean = gate(file, config[0], config[1], "--pack", pack);
         assertEquals(0, clean.code(), clean.output());
 
         var json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
@@ -160,7 +169,7 @@ class PolicyGateTest {
             }
         }
         new ObjectMapper().writeValue(file.toFile(), json);
-        var rotationOff = gate(file, "--pack", pack);
+        var rotationOff = gate(file, config[0], config[1], "--pack", pack);
         assertEquals(1, rotationOff.code(), rotationOff.output());
         assertTrue(rotationOff.output().contains("cmk-backing-key-rotation-enabled"), rotationOff.output());
         assertTrue(rotationOff.output().contains(keyUrn), rotationOff.output());
