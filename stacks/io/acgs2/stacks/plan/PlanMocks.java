@@ -157,6 +157,9 @@ public final class PlanMocks implements Mocks {
                 if (type.startsWith("pulumi:providers:")) {
                     return uuid(hex);
                 }
+                if (type.startsWith("kubernetes:")) {
+                    return kubernetesId(state, name);
+                }
                 var prefix = ID_PREFIXES.getOrDefault(type, "res-");
                 var id = prefix + hex.substring(0, 17);
                 var service = type.substring(type.indexOf(':') + 1, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
@@ -168,6 +171,15 @@ public final class PlanMocks implements Mocks {
                 return id;
             }
         }
+    }
+
+    /** Kubernetes objects: the provider's id is [namespace/]name, from metadata (or the release name). */
+    @SuppressWarnings("unchecked")
+    private static String kubernetesId(Map<String, Object> state, String name) {
+        var metadata = state.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
+        var objectName = String.valueOf(metadata.getOrDefault("name", state.getOrDefault("name", name)));
+        var namespace = metadata.getOrDefault("namespace", state.get("namespace"));
+        return namespace == null ? objectName : namespace + "/" + objectName;
     }
 
     private static final Map<String, String> ID_PREFIXES = Map.ofEntries(

@@ -1,0 +1,22 @@
+package io.acgs2.components.kubernetes;
+
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The kubernetes provider plugin the program runs with. The 4.0.0 Java SDK's own default plugin
+ * predates the admissionregistration v1 APIs (ValidatingAdmissionPolicy is GA since Kubernetes 1.30),
+ * so the cluster's provider and every object created through it pin a current plugin.
+ */
+public final class KubernetesPlugin {
+
+    /** pulumi-kubernetes plugin version. Upgrade here, in one place. */
+    public static final String VERSION = "4.34.2";
+
+    private KubernetesPlugin() {
+    }
+
+    /** {@code options} with the plugin version pinned. */
+    public static CustomResourceOptions pinned(CustomResourceOptions options) {
+        return CustomResourceOptions.merge(options, CustomResourceOptions.builder().version(VERSION).build());
+    }
+}
