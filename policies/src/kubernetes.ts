@@ -52,8 +52,14 @@ export const meshStrictMtls = stackPolicy({
         },
     },
     check: (resources, args, report) => {
-        if (!resources.some(r => r.type.startsWith("kubernetes:"))) {
-            args.notApplicable("No Kubernetes resources in the stack");
+        // A cluster is a mesh once Istio is installed (its Helm charts) or any Istio object exists;
+        // a cluster before the mesh layer (an istio-system namespace only) has no mTLS to enforce yet.
+        const istioCharts = ["base", "istiod", "gateway"];
+        const mesh = resources.some(r => /^kubernetes:[a-z0-9.-]*istio\.io\//.test(r.type) ||
+            (r.type === "kubernetes:helm.sh/v3:Release" && istioCharts.includes(String(get(r.props, "chart")))) ||
+            (r.type === "kubernetes:helm.sh/v3:Release" && isUnknown(get(r.props, "chart"))));
+        if (!mesh) {
+            args.notApplicable("No Istio in the stack");
         }
         const root = args.getConfig<{ rootNamespace?: string }>().rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
         const pas = ofType(resources, T.peerAuthentication, T.peerAuthenticationV1beta1);

@@ -107,6 +107,12 @@ describe("mesh-strict-mtls", () => {
         pa("db", "acgs2", { selector: { matchLabels: { app: "db" } }, portLevelMtls: { "5432": { mode: "DISABLE" } } })])),
     ["PeerAuthentication db weakens mTLS to DISABLE: use STRICT."]));
     it("does not apply to stacks without Kubernetes resources", () => assert.throws(() => checkStack(meshStrictMtls, [kms]), NotApplicable));
+    it("does not apply to a cluster without Istio (an istio-system namespace alone)", () =>
+        assert.throws(() => checkStack(meshStrictMtls, [ns]), NotApplicable));
+    it("applies once istiod is installed, and fails without a mesh-wide STRICT policy", () => {
+        const istiod = mk("kubernetes:helm.sh/v3:Release", "istiod", { chart: "istiod", namespace: "istio-system" }, { region: null });
+        assert.equal(checkStack(meshStrictMtls, [ns, istiod]).length, 1);
+    });
     it("accepts an unknown mode", () => assert.deepEqual(checkStack(meshStrictMtls, [pa("default", "istio-system", { mtls: { mode: U } })]), []));
 });
 

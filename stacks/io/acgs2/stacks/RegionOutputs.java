@@ -22,8 +22,9 @@ import java.util.function.Function;
  * @param identity the region's place in the fleet
  * @param network  its VPC
  * @param transit  its Transit Gateway and the links it owns
+ * @param compute  its EKS cluster
  */
-public record RegionOutputs(Identity identity, Network network, Transit transit) {
+public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute) {
 
     /**
      * @param stack       the stack name
@@ -61,6 +62,20 @@ public record RegionOutputs(Identity identity, Network network, Transit transit)
      */
     public record Transit(Output<String> transitGatewayId, Output<String> transitRouteTableId,
                           Output<Integer> transitGatewayAsn, Output<Map<String, String>> peeringAttachmentIds) {
+    }
+
+    /**
+     * @param clusterName                 the EKS cluster name
+     * @param clusterEndpoint             its (private) API endpoint
+     * @param clusterCertificateAuthority base64 PEM of its CA
+     * @param oidcIssuerUrl               its OIDC issuer
+     * @param oidcProviderArn             its IAM OIDC provider
+     * @param clusterSecurityGroupId      the security group of the control plane and nodes
+     * @param kubeconfig                  an exec-credential kubeconfig (secret)
+     */
+    public record Compute(Output<String> clusterName, Output<String> clusterEndpoint, Output<String> clusterCertificateAuthority,
+                          Output<String> oidcIssuerUrl, Output<String> oidcProviderArn, Output<String> clusterSecurityGroupId,
+                          Output<String> kubeconfig) {
     }
 
     /** Every export name, in declaration order. */

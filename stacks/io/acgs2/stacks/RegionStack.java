@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import io.acgs2.stacks.config.Fleet;
 import io.acgs2.stacks.config.RegionSpec;
+import io.acgs2.stacks.layers.ComputeLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
 
@@ -20,7 +21,9 @@ public final class RegionStack {
         var region = RegionContext.create(ctx, fleet, self);
         GovernanceLayer.deploy(region);
         var network = NetworkLayer.deploy(region);
-        new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs()).export(ctx);
+        var compute = ComputeLayer.deploy(region, network);
+        new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs())
+                .export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

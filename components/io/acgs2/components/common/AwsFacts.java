@@ -16,14 +16,17 @@ import com.pulumi.resources.ProviderResource;
  * @param accountId the AWS account id
  * @param partition aws, aws-cn or aws-us-gov
  * @param region    the region name
+ * @param callerArn the identity running the deployment (an assumed-role session ARN for a role)
  */
-public record AwsFacts(Output<String> accountId, Output<String> partition, Output<String> region) {
+public record AwsFacts(Output<String> accountId, Output<String> partition, Output<String> region, Output<String> callerArn) {
 
     public static AwsFacts lookUp(ProviderResource provider) {
         var invoke = new InvokeOptions(null, provider, null);
+        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
         return new AwsFacts(
-                AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke).applyValue(r -> r.accountId()),
+                identity.applyValue(r -> r.accountId()),
                 AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke).applyValue(r -> r.partition()),
-                AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name()));
+                AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name()),
+                identity.applyValue(r -> r.arn()));
     }
 }

@@ -1,8 +1,6 @@
 package io.acgs2.components.network;
 
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
 import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
@@ -30,15 +28,12 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.components.common.EncryptedLogGroup;
 import io.acgs2.components.common.Json;
 import io.acgs2.components.common.Tags;
 
@@ -195,24 +190,20 @@ public class RegionalNetwork extends ComponentResource {
         // ---- flow logs: KMS-encrypted log group, retention, a role that can write only there ----
         var logGroupName = "/acgs2/" + name + "/vpc-flow-logs";
         // Audit evidence outlives the network: destroying the stack leaves the logs and their key.
-        var keepOnDestroy = CustomResourceOptions.builder().parent(this).retainOnDelete(args.retainFlowLogs()).build();
-        var key = new Key(name + "-logs-key", KeyArgs.builder()
-                .description("Encrypts the VPC flow logs of " + name)
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(Output.tuple(facts.accountId(), facts.partition(), facts.region()).applyValue(t ->
-                        logsKeyPolicy(t.t2, t.t1, t.t3)))
-                .tags(Tags.name(name + "-logs-key"))
-                .build(), keepOnDestroy);
-        new Alias(name + "-logs-key", AliasArgs.builder()
-                .name("alias/acgs2/" + name + "/logs").targetKeyId(key.keyId()).build(),
-                CustomResourceOptions.builder().parent(key).build());
-        var logGroup = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
-                .name(logGroupName)
-                .kmsKeyId(key.arn())
-                .retentionInDays(args.flowLogRetentionDays())
-                .tags(Tags.name(name + "-flow-logs"))
-                .build(), keepOnDestroy);
+        var logs = EncryptedLogGroup.builder()
+                .keyName(name + "-logs-key")
+                .keyDescription("Encrypts the VPC flow logs of " + name)
+                .aliasName("alias/acgs2/" + name + "/logs")
+                .logGroupResourceName(name + "-flow-logs")
+                .logGroupName(logGroupName)
+                .logGroupPattern("/acgs2/*")
+                .retentionDays(args.flowLogRetentionDays())
+                .retainOnDelete(args.retainFlowLogs())
+                .facts(facts)
+                .parent(this)
+                .build();
+        var key = logs.key();
+        var logGroup = logs.logGroup();
         var role = new Role(name + "-flow-logs", RoleArgs.builder()
                 .description("Lets VPC Flow Logs write to " + logGroupName)
                 .assumeRolePolicy(facts.accountId().applyValue(accountId -> Json.write(Map.of(
@@ -278,26 +269,6 @@ public class RegionalNetwork extends ComponentResource {
             case PRIVATE -> Map.of("kubernetes.io/role/internal-elb", "1", "acgs2:tier", tier.label());
             case ISOLATED -> Map.of("acgs2:tier", tier.label());
         };
-    }
-
-    /** Key policy: account admins manage it; CloudWatch Logs in this region may use it for /acgs2/* groups only. */
-    static String logsKeyPolicy(String partition, String accountId, String region) {
-        return Json.write(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(
-                        Map.of("Sid", "AccountAdministration",
-                                "Effect", "Allow",
-                                "Principal", Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
-                                "Action", "kms:*",
-                                "Resource", "*"),
-                        Map.of("Sid", "CloudWatchLogsUse",
-                                "Effect", "Allow",
-                                "Principal", Map.of("Service", "logs." + region + ".amazonaws.com"),
-                                "Action", List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
-                                        "kms:Describe*"),
-                                "Resource", "*",
-                                "Condition", Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-                                        "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/acgs2/*"))))));
     }
 
     private static Output<List<String>> ids(List<Subnet> subnets) {

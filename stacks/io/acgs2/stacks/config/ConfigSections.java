@@ -18,7 +18,8 @@ public final class ConfigSections {
             TenantsSection.SECTION,
             TagsSection.SECTION,
             MeshIdSection.SECTION,
-            OrganizationSection.SECTION);
+            OrganizationSection.SECTION,
+            EksSection.DEFAULTS);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(
@@ -26,7 +27,8 @@ public final class ConfigSections {
             ZoneSection.SECTION,
             FleetSection.SECTION,
             NetworkSection.SECTION,
-            MeshSection.SECTION);
+            MeshSection.SECTION,
+            EksSection.SECTION);
 
     private ConfigSections() {
     }

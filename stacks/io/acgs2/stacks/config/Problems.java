@@ -9,7 +9,11 @@ final class Problems {
     private final List<String> items = new ArrayList<>();
 
     void add(String file, String key, String problem, String fix) {
-        items.add(file + ": " + key + ": " + problem + ". Fix: " + fix);
+        var item = file + ": " + key + ": " + problem + ". Fix: " + fix;
+        // a project-wide default is checked with every stack that uses it: report it once
+        if (!items.contains(item)) {
+            items.add(item);
+        }
     }
 
     boolean isEmpty() {

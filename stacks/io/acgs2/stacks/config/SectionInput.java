@@ -60,6 +60,11 @@ public final class SectionInput {
         return source.get(key);
     }
 
+    /** The problems of this parse, for readers that report against another file (project defaults). */
+    Problems problems() {
+        return problems;
+    }
+
     public void add(String key, String problem, String fix) {
         problems.add(file, key, problem, fix);
     }

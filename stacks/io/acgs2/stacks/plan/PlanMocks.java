@@ -63,6 +63,15 @@ public final class PlanMocks implements Mocks {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", ACCOUNT, "accountId", ACCOUNT,
                     "arn", "arn:" + partition(region) + ":sts::" + ACCOUNT + ":assumed-role/acgs2-deployer/plan",
                     "userId", "AROAPLANOFFLINE:plan");
+            case "aws:iam/getSessionContext:getSessionContext" -> {
+                // arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION -> arn:aws:iam::ACCOUNT:role/NAME
+                var arn = String.valueOf(args.args.get("arn"));
+                var m = java.util.regex.Pattern.compile("^arn:([^:]+):sts::(\\d+):assumed-role/([^/]+)/(.+)$").matcher(arn);
+                yield m.matches()
+                        ? Map.of("id", arn, "arn", arn, "issuerArn", "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + m.group(3),
+                        "issuerName", m.group(3), "sessionName", m.group(4), "issuerId", "AROAPLANOFFLINE")
+                        : Map.of("id", arn, "arn", arn, "issuerArn", arn, "issuerName", "", "sessionName", "", "issuerId", "");
+            }
             case "aws:index/getPartition:getPartition" -> Map.of("id", partition(region), "partition", partition(region),
                     "dnsSuffix", region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com",
                     "reverseDnsPrefix", region.startsWith("cn-") ? "cn.com.amazonaws" : "com.amazonaws");
@@ -146,6 +155,37 @@ public final class PlanMocks implements Mocks {
                 state.put("transitGatewayId", "tgw-" + hash(name + "tgw").substring(0, 17));
                 state.put("peerRegion", region);
                 return attachment;
+            }
+            case "aws:eks/cluster:Cluster" -> {
+                var clusterName = physicalName(state, name, hex);
+                var oidcId = hex.substring(0, 32).toUpperCase();
+                state.put("arn", arnBase + "eks:" + region + ":" + ACCOUNT + ":cluster/" + clusterName);
+                state.put("endpoint", "https://" + oidcId + ".gr7." + region + ".eks.amazonaws.com");
+                // a CA as EKS returns it: base64 of a PEM certificate
+                state.put("certificateAuthority", Map.of("data", java.util.Base64.getEncoder().encodeToString(
+                        ("-----BEGIN CERTIFICATE-----\nMIIplan" + hex.substring(0, 16) + "\n-----END CERTIFICATE-----\n")
+                                .getBytes(StandardCharsets.UTF_8))));
+                state.put("identities", List.of(Map.of("oidcs", List.of(Map.of("issuer",
+                        "https://oidc.eks." + region + ".amazonaws.com/id/" + oidcId)))));
+                var vpcConfig = state.get("vpcConfig") instanceof Map<?, ?> v ? new HashMap<Object, Object>(v) : new HashMap<>();
+                vpcConfig.put("clusterSecurityGroupId", "sg-" + hash(name + "cluster-sg").substring(0, 17));
+                state.put("vpcConfig", vpcConfig);
+                state.put("platformVersion", "eks.1");
+                state.put("status", "ACTIVE");
+                return clusterName;
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
+                var url = String.valueOf(state.get("url")).replaceFirst("^https://", "");
+                var arn = arnBase + "iam::" + ACCOUNT + ":oidc-provider/" + url;
+                state.put("arn", arn);
+                return arn;
+            }
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> {
+                var id = "lt-" + hex.substring(0, 17);
+                state.put("arn", arnBase + "ec2:" + region + ":" + ACCOUNT + ":launch-template/" + id);
+                state.put("latestVersion", 1);
+                state.put("defaultVersion", 1);
+                return id;
             }
             case "aws:ec2/eip:Eip" -> {
                 var last = Integer.parseInt(hex.substring(0, 2), 16);

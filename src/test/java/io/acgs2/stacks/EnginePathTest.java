@@ -68,6 +68,9 @@ class EnginePathTest {
     record Proc(int exitCode, String stdout, String stderr) {
     }
 
+    /** The engine's wire value for a value not known during a preview. */
+    private static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
     private static CompletableFuture<Run> usEast1;
     private static CompletableFuture<Run> euWest1;
     private static CompletableFuture<Run> badConfig;
@@ -80,6 +83,8 @@ class EnginePathTest {
         usEast1 = CompletableFuture.supplyAsync(() -> preview("us-east-1", "us", null), LANES);
         euWest1 = usEast1.thenApplyAsync(us -> {
             var exported = new LinkedHashMap<>(us.engine().stackOutputs());
+            // A deployed stack's outputs are all known; its preview's (e.g. the cluster endpoint) are not.
+            exported.replaceAll((k, v) -> String.valueOf(v).contains(UNKNOWN_SENTINEL) ? "deployed-" + k : v);
             exported.put("transitGatewayId", SERVED_TGW);
             exported.put("transitRouteTableId", SERVED_TGW_RTB);
             exported.put("privateRouteTableIds", SERVED_PRIVATE_RTBS);
@@ -252,7 +257,15 @@ class EnginePathTest {
         for (var provider : providerPackages) {
             var pkg = provider.type().substring("pulumi:providers:".length());
             assertTrue(versions.containsKey(pkg), () -> "the program registers a " + pkg + " provider that discovery does not list: " + listed);
-            assertEquals(provider.version(), versions.get(pkg), () -> pkg + ": the engine would install another plugin version than the program asks for");
+            if (pkg.equals("kubernetes")) {
+                // Pinned past the 4.0.0 SDK's own plugin (which predates the admission v1 APIs): discovery
+                // lists the SDK's version, and the engine acquires the pinned one when the provider asks for it.
+                assertEquals(io.acgs2.components.kubernetes.KubernetesPlugin.VERSION, provider.version(),
+                        "the cluster's Kubernetes provider pins the current plugin");
+            } else {
+                assertEquals(provider.version(), versions.get(pkg),
+                        () -> pkg + ": the engine would install another plugin version than the program asks for");
+            }
         }
     }
 

@@ -21,10 +21,10 @@ class ConfigSectionsTest {
 
     @Test
     void theAllowedKeysAreTheRegisteredSections() {
-        assertEquals(Set.of("aws:region", "acgs2-infra:zone", "acgs2-infra:fleet", "acgs2-infra:network", "acgs2-infra:mesh"),
-                ConfigSections.stackKeys());
+        assertEquals(Set.of("aws:region", "acgs2-infra:zone", "acgs2-infra:fleet", "acgs2-infra:network", "acgs2-infra:mesh",
+                "acgs2-infra:eks"), ConfigSections.stackKeys());
         assertEquals(Set.of("acgs2-infra:zones", "acgs2-infra:tenants", "acgs2-infra:tags", "acgs2-infra:meshId",
-                "acgs2-infra:organization"), ConfigSections.projectKeys());
+                "acgs2-infra:organization", "acgs2-infra:eksDefaults"), ConfigSections.projectKeys());
         var all = new HashSet<String>();
         ConfigSections.PROJECT.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
         ConfigSections.STACK.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
@@ -35,9 +35,9 @@ class ConfigSectionsTest {
     @Test
     void anUnregisteredKeyIsRejectedListingTheRegisteredOnes(@TempDir Path tmp) {
         var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16")
-                + "  acgs2-infra:eks:\n    version: '1.35'\n");
+                + "  acgs2-infra:kafka:\n    brokers: 3\n");
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
-        assertTrue(e.problems().contains("Pulumi.us-west-2.yaml: acgs2-infra:eks: unknown setting. Fix: remove it or use one of "
+        assertTrue(e.problems().contains("Pulumi.us-west-2.yaml: acgs2-infra:kafka: unknown setting. Fix: remove it or use one of "
                 + ConfigSections.stackKeys().stream().sorted().toList()), String.join("\n", e.problems()));
     }
 

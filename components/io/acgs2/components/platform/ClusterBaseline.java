@@ -1,0 +1,436 @@
+package io.acgs2.components.platform;
+
+import com.pulumi.aws.eks.PodIdentityAssociation;
+import com.pulumi.aws.eks.PodIdentityAssociationArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.acgs2.components.common.Json;
+import io.acgs2.components.common.Tags;
+import io.acgs2.components.compute.ClusterCore;
+import io.acgs2.components.kubernetes.KubernetesPlugin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every cluster gets before any workload: the platform namespaces with Pod Security Admission
+ * labels and a default-deny network baseline, and the AWS Load Balancer Controller (internal NLBs for
+ * the east-west gateway and the Kafka listeners).
+ *
+ * <p>Namespaces: the services namespace, the system namespace and {@code kafka} enforce the
+ * {@code restricted} Pod Security Standard. {@code istio-system} enforces {@code baseline} and only
+ * audits and warns on {@code restricted}: the istiod and gateway charts are not verified to run under
+ * restricted, and the Istio CNI node agent (which sidecar injection under restricted needs, because
+ * the pods then carry no NET_ADMIN init container) runs privileged, so it belongs in
+ * {@code kube-system}, never here.
+ *
+ * <p>Network policies in each of those namespaces: {@code default-deny} (all ingress and egress),
+ * then {@code allow-same-namespace}, {@code allow-dns} (kube-dns in kube-system on 53 UDP/TCP),
+ * {@code allow-kube-apiserver} (443 to the VPC CIDRs, where the EKS API server's ENIs live) and,
+ * outside istio-system, {@code allow-istio-control-plane} (istiod on 15012 xDS/CA and 15014
+ * monitoring). In istio-system, {@code allow-istiod-ingress} opens istiod to every namespace on
+ * 15010, 15012 and 15014, and to the VPC CIDRs on 15017 (the API server calls the sidecar injection
+ * webhook).
+ *
+ * <p>Children are named {@code <name>-<part>}; Kubernetes objects go through the cluster's provider
+ * and wait for {@link ClusterCore#ready()}; AWS resources use the component's provider.
+ */
+public class ClusterBaseline extends ComponentResource {
+
+    public static final String TYPE = "acgs2:platform:ClusterBaseline";
+
+    public static final String KAFKA_NAMESPACE = "kafka";
+    public static final String ISTIO_NAMESPACE = "istio-system";
+    public static final String KUBE_SYSTEM = "kube-system";
+
+    static final String PSA = "pod-security.kubernetes.io/";
+    static final String RESTRICTED = "restricted";
+    static final String BASELINE = "baseline";
+    /** PSA policy version: the cluster's own Kubernetes version. */
+    static final String PSA_VERSION = "latest";
+
+    static final String LBC_CHART = "aws-load-balancer-controller";
+    static final String LBC_REPO = "https://aws.github.io/eks-charts";
+    static final String LBC_SERVICE_ACCOUNT = "aws-load-balancer-controller";
+    static final String LBC_RELEASE = "aws-load-balancer-controller";
+    /** The tag the controller puts on every AWS resource it creates; its value is the cluster name. */
+    static final String CLUSTER_TAG = "elbv2.k8s.aws/cluster";
+
+    static final List<Integer> ISTIOD_MESH_PORTS = List.of(15010, 15012, 15014);
+    static final List<Integer> ISTIOD_SIDECAR_PORTS = List.of(15012, 15014);
+    static final int ISTIOD_WEBHOOK_PORT = 15017;
+
+    public final Output<String> servicesNamespace;
+    public final Output<String> systemNamespace;
+    public final Output<String> kafkaNamespace;
+    public final Output<String> istioSystemNamespace;
+    /** The controller's IAM role, empty when the controller is opted out. */
+    public final Output<Optional<String>> loadBalancerControllerRoleArn;
+    /** The controller's Helm release, empty when opted out: Services of type LoadBalancer wait for it. */
+    public final Optional<Release> loadBalancerController;
+    /** What downstream in-cluster objects wait for: the namespaces, their policies and the controller. */
+    public final List<Resource> ready;
+
+    public ClusterBaseline(String name, ClusterBaselineArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var cluster = args.cluster();
+        var ready = new ArrayList<Resource>();
+
+        // ---- namespaces and their network baseline ----
+        var nsOutputs = new LinkedHashMap<String, Output<String>>();
+        for (var ns : namespaces(args)) {
+            var namespace = new Namespace(name + "-ns-" + ns.key(), NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(ns.name()).labels(podSecurityLabels(ns.enforce())).build())
+                    .build(), kubernetesOptions(cluster, cluster.ready()));
+            ready.add(namespace);
+            var after = new ArrayList<Resource>(cluster.ready());
+            after.add(namespace);
+            for (var policy : networkPolicies(ns.name(), cluster.vpcCidrs()).entrySet()) {
+                ready.add(new NetworkPolicy(name + "-" + ns.key() + "-" + policy.getKey(), NetworkPolicyArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name(policy.getKey()).namespace(ns.name()).build())
+                        .spec(policy.getValue())
+                        .build(), kubernetesOptions(cluster, after)));
+            }
+            nsOutputs.put(ns.key(), namespace.metadata().applyValue(m -> m.name().orElse(ns.name())));
+        }
+        this.servicesNamespace = nsOutputs.get("services");
+        this.systemNamespace = nsOutputs.get("system");
+        this.kafkaNamespace = nsOutputs.get("kafka");
+        this.istioSystemNamespace = nsOutputs.get("istio");
+
+        // ---- AWS Load Balancer Controller ----
+        if (args.enableLoadBalancerController()) {
+            var facts = args.facts();
+            var inComponent = CustomResourceOptions.builder().parent(this).build();
+            var role = new Role(name + "-lbc", RoleArgs.builder()
+                    .description("AWS Load Balancer Controller of " + name + " (EKS Pod Identity, "
+                            + KUBE_SYSTEM + "/" + LBC_SERVICE_ACCOUNT + ")")
+                    .assumeRolePolicy(facts.accountId().applyValue(ClusterBaseline::podIdentityTrustPolicy))
+                    .tags(Tags.name(name + "-lbc"))
+                    .build(), inComponent);
+            var policy = new RolePolicy(name + "-lbc", RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(Output.tuple(facts.partition(), facts.accountId(), cluster.clusterName(), cluster.vpcId())
+                            .applyValue(t -> loadBalancerControllerPolicy(t.t1, cluster.region(), t.t2, t.t3, t.t4)))
+                    .build(), CustomResourceOptions.builder().parent(role).build());
+            var association = new PodIdentityAssociation(name + "-lbc", PodIdentityAssociationArgs.builder()
+                    .clusterName(cluster.clusterName())
+                    .namespace(KUBE_SYSTEM)
+                    .serviceAccount(LBC_SERVICE_ACCOUNT)
+                    .roleArn(role.arn())
+                    .tags(Tags.name(name + "-lbc"))
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(policy).build());
+            var after = new ArrayList<Resource>(cluster.ready());
+            after.add(association);
+            var release = new Release(name + "-lbc", ReleaseArgs.builder()
+                    .name(LBC_RELEASE)
+                    .chart(LBC_CHART)
+                    .version(args.loadBalancerControllerVersion())
+                    .repositoryOpts(RepositoryOptsArgs.builder().repo(LBC_REPO).build())
+                    .namespace(KUBE_SYSTEM)
+                    .values(Output.tuple(cluster.clusterName(), cluster.vpcId())
+                            .applyValue(t -> loadBalancerControllerValues(t.t1, cluster.region(), t.t2)))
+                    .build(), kubernetesOptions(cluster, after));
+            ready.add(release);
+            this.loadBalancerControllerRoleArn = role.arn().applyValue(Optional::of);
+            this.loadBalancerController = Optional.of(release);
+        } else {
+            this.loadBalancerControllerRoleArn = Output.of(Optional.empty());
+            this.loadBalancerController = Optional.empty();
+        }
+        this.ready = List.copyOf(ready);
+
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("servicesNamespace", servicesNamespace);
+        outputs.put("systemNamespace", systemNamespace);
+        outputs.put("kafkaNamespace", kafkaNamespace);
+        outputs.put("istioSystemNamespace", istioSystemNamespace);
+        outputs.put("loadBalancerControllerRoleArn", loadBalancerControllerRoleArn.applyValue(o -> o.orElse(null)));
+        this.registerOutputs(Map.copyOf(outputs));
+    }
+
+    /** A namespace the baseline creates: its child-name key, its name and the PSA level it enforces. */
+    record BaselineNamespace(String key, String name, String enforce) {
+    }
+
+    static List<BaselineNamespace> namespaces(ClusterBaselineArgs args) {
+        return List.of(
+                new BaselineNamespace("services", args.servicesNamespace(), RESTRICTED),
+                new BaselineNamespace("system", args.systemNamespace(), RESTRICTED),
+                new BaselineNamespace("kafka", KAFKA_NAMESPACE, RESTRICTED),
+                // baseline, not restricted: istiod and the gateway charts are not verified to run under
+                // restricted; the privileged Istio CNI node agent lives in kube-system, not here.
+                new BaselineNamespace("istio", ISTIO_NAMESPACE, BASELINE));
+    }
+
+    /** Pod Security Admission labels: enforce the given level, always audit and warn on restricted. */
+    static Map<String, String> podSecurityLabels(String enforce) {
+        return Map.of(
+                PSA + "enforce", enforce,
+                PSA + "enforce-version", PSA_VERSION,
+                PSA + "audit", RESTRICTED,
+                PSA + "warn", RESTRICTED);
+    }
+
+    /** The namespace's NetworkPolicies by object name, default-deny first. */
+    static Map<String, NetworkPolicySpecArgs> networkPolicies(String namespace, Output<List<String>> vpcCidrs) {
+        var all = LabelSelectorArgs.builder().build();
+        var vpcBlocks = vpcCidrs.applyValue(cidrs -> cidrs.stream()
+                .map(c -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(c).build()).build())
+                .toList());
+        var policies = new LinkedHashMap<String, NetworkPolicySpecArgs>();
+        policies.put("default-deny", NetworkPolicySpecArgs.builder()
+                .podSelector(all)
+                .policyTypes("Ingress", "Egress")
+                .build());
+        policies.put("allow-same-namespace", NetworkPolicySpecArgs.builder()
+                .podSelector(all)
+                .policyTypes("Ingress", "Egress")
+                .ingress(NetworkPolicyIngressRuleArgs.builder()
+                        .from(NetworkPolicyPeerArgs.builder().podSelector(all).build()).build())
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        .to(NetworkPolicyPeerArgs.builder().podSelector(all).build()).build())
+                .build());
+        policies.put("allow-dns", NetworkPolicySpecArgs.builder()
+                .podSelector(all)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        .to(podsIn(KUBE_SYSTEM, Map.of("k8s-app", "kube-dns")))
+                        .ports(port("UDP", 53), port("TCP", 53))
+                        .build())
+                .build());
+        // EKS API server ENIs live in the VPC: kubernetes.default resolves to them on 443.
+        policies.put("allow-kube-apiserver", NetworkPolicySpecArgs.builder()
+                .podSelector(all)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        .to(vpcBlocks)
+                        .ports(port("TCP", 443))
+                        .build())
+                .build());
+        if (ISTIO_NAMESPACE.equals(namespace)) {
+            policies.put("allow-istiod-ingress", NetworkPolicySpecArgs.builder()
+                    .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("app", "istiod")).build())
+                    .policyTypes("Ingress")
+                    .ingress(
+                            // sidecars and gateways of every namespace: 15010 plaintext xDS, 15012 xDS/CA, 15014 monitoring
+                            NetworkPolicyIngressRuleArgs.builder()
+                                    .from(NetworkPolicyPeerArgs.builder().namespaceSelector(all).build())
+                                    .ports(ISTIOD_MESH_PORTS.stream().map(p -> port("TCP", p)).toList())
+                                    .build(),
+                            // the API server calls the injection and validation webhooks from its VPC ENIs
+                            NetworkPolicyIngressRuleArgs.builder()
+                                    .from(vpcBlocks)
+                                    .ports(port("TCP", ISTIOD_WEBHOOK_PORT))
+                                    .build())
+                    .build());
+        } else {
+            policies.put("allow-istio-control-plane", NetworkPolicySpecArgs.builder()
+                    .podSelector(all)
+                    .policyTypes("Egress")
+                    .egress(NetworkPolicyEgressRuleArgs.builder()
+                            .to(podsIn(ISTIO_NAMESPACE, Map.of("app", "istiod")))
+                            .ports(ISTIOD_SIDECAR_PORTS.stream().map(p -> port("TCP", p)).toList())
+                            .build())
+                    .build());
+        }
+        return policies;
+    }
+
+    private static NetworkPolicyPeerArgs podsIn(String namespace, Map<String, String> podLabels) {
+        return NetworkPolicyPeerArgs.builder()
+                .namespaceSelector(LabelSelectorArgs.builder()
+                        .matchLabels(Map.of("kubernetes.io/metadata.name", namespace)).build())
+                .podSelector(LabelSelectorArgs.builder().matchLabels(podLabels).build())
+                .build();
+    }
+
+    private static NetworkPolicyPortArgs port(String protocol, int port) {
+        return NetworkPolicyPortArgs.builder().protocol(protocol).port(port).build();
+    }
+
+    /** Parented here, through the cluster's provider (plugin pinned), after {@code dependsOn}. */
+    private CustomResourceOptions kubernetesOptions(ClusterCore cluster, List<Resource> dependsOn) {
+        return KubernetesPlugin.pinned(CustomResourceOptions.builder()
+                .parent(this)
+                .provider(cluster.kubernetesProvider())
+                .dependsOn(dependsOn)
+                .build());
+    }
+
+    /** EKS Pod Identity trust: the pods.eks.amazonaws.com service, from this account only. */
+    static String podIdentityTrustPolicy(String accountId) {
+        return Json.write(Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Sid", "EksPodIdentity",
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "pods.eks.amazonaws.com"),
+                        "Action", List.of("sts:AssumeRole", "sts:TagSession"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))))));
+    }
+
+    /**
+     * The controller's permissions, written for this cluster: reads anywhere (the Describe/List calls
+     * take no resource ARNs), but every create, change or delete only on what carries this cluster's
+     * {@code elbv2.k8s.aws/cluster} tag, in this region and account. Security group ingress rules on
+     * the nodes' group (tagged {@code kubernetes.io/cluster/<name>}, which is how the controller finds
+     * it) are allowed so the controller can admit its load balancers' traffic. WAF and Shield are
+     * switched off in the chart values (internal NLBs only), so only their reads remain.
+     */
+    static String loadBalancerControllerPolicy(String partition, String region, String accountId, String clusterName,
+                                               String vpcId) {
+        var elb = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":";
+        var ec2 = "arn:" + partition + ":ec2:" + region + ":" + accountId + ":";
+        var loadBalancers = List.of(elb + "loadbalancer/net/*", elb + "loadbalancer/app/*");
+        var targetGroups = List.of(elb + "targetgroup/*");
+        var listeners = List.of(elb + "listener/net/*", elb + "listener/app/*");
+        var rules = List.of(elb + "listener-rule/net/*", elb + "listener-rule/app/*");
+        var allElb = concat(loadBalancers, targetGroups, listeners, rules);
+        var securityGroups = ec2 + "security-group/*";
+        var taggedForCluster = Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName));
+        var requestTagsCluster = Map.of("StringEquals", Map.of("aws:RequestTag/" + CLUSTER_TAG, clusterName));
+
+        var statements = new ArrayList<Map<String, Object>>();
+        statements.add(statement("Describe", List.of(
+                "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones",
+                "ec2:DescribeInternetGateways", "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections",
+                "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeInstances",
+                "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags", "ec2:DescribeRouteTables",
+                "ec2:DescribeCoipPools", "ec2:GetCoipPoolUsage", "ec2:DescribeIpamPools", "ec2:GetSecurityGroupsForVpc",
+                "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerAttributes",
+                "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeSSLPolicies",
+                "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
+                "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth",
+                "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTrustStores",
+                "elasticloadbalancing:DescribeCapacityReservation"), "*", null));
+        // TLS listeners look certificates up; WAF and Shield are off, so they are only read.
+        statements.add(statement("CertificatesWafShieldRead", List.of(
+                "acm:ListCertificates", "acm:DescribeCertificate",
+                "iam:ListServerCertificates", "iam:GetServerCertificate",
+                "cognito-idp:DescribeUserPoolClient",
+                "wafv2:GetWebACL", "wafv2:GetWebACLForResource",
+                "waf-regional:GetWebACL", "waf-regional:GetWebACLForResource",
+                "shield:GetSubscriptionState", "shield:DescribeProtection"), "*", null));
+        statements.add(statement("ElbServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"),
+                "arn:" + partition + ":iam::" + accountId
+                        + ":role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",
+                Map.of("StringEquals", Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))));
+        // Security groups: created in the cluster's VPC, tagged for the cluster at creation.
+        statements.add(statement("CreateSecurityGroupInClusterVpc", List.of("ec2:CreateSecurityGroup"),
+                ec2 + "vpc/" + vpcId, null));
+        statements.add(statement("CreateClusterTaggedSecurityGroup", List.of("ec2:CreateSecurityGroup"),
+                securityGroups, requestTagsCluster));
+        statements.add(statement("TagSecurityGroupOnCreate", List.of("ec2:CreateTags"), securityGroups,
+                Map.of("StringEquals", Map.of("ec2:CreateAction", "CreateSecurityGroup",
+                        "aws:RequestTag/" + CLUSTER_TAG, clusterName))));
+        statements.add(statement("ManageClusterTaggedSecurityGroups", List.of(
+                "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"),
+                securityGroups, taggedForCluster));
+        statements.add(statement("AdmitLoadBalancerTrafficOnNodeSecurityGroup", List.of(
+                "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"),
+                securityGroups, Map.of("Null", Map.of("aws:ResourceTag/kubernetes.io/cluster/" + clusterName, "false"))));
+        // Load balancers, target groups, listeners and rules: created only tagged for this cluster.
+        statements.add(statement("CreateClusterTaggedElb", List.of(
+                "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup",
+                "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateRule"), allElb, requestTagsCluster));
+        statements.add(statement("TagElbOnCreate", List.of("elasticloadbalancing:AddTags"), allElb,
+                Map.of("StringEquals", Map.of(
+                        "elasticloadbalancing:CreateAction", List.of("CreateLoadBalancer", "CreateTargetGroup",
+                                "CreateListener", "CreateRule"),
+                        "aws:RequestTag/" + CLUSTER_TAG, clusterName))));
+        // ... and changed or deleted only while they carry this cluster's tag.
+        statements.add(statement("ManageClusterTaggedElb", List.of(
+                "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
+                "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
+                "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyIpPools",
+                "elasticloadbalancing:DeleteLoadBalancer",
+                "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+                "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets",
+                "elasticloadbalancing:DeleteTargetGroup",
+                "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes",
+                "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
+                "elasticloadbalancing:DeleteListener",
+                "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities",
+                "elasticloadbalancing:DeleteRule"), allElb, taggedForCluster));
+        // Other tags on its own resources may change; the cluster tag itself never moves.
+        statements.add(statement("RetagClusterTaggedElb", List.of(
+                "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"), allElb,
+                Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName),
+                        "ForAllValues:StringNotEquals", Map.of("aws:TagKeys", CLUSTER_TAG))));
+        return Json.write(Map.of("Version", "2012-10-17", "Statement", statements));
+    }
+
+    private static Map<String, Object> statement(String sid, List<String> actions, Object resource, Map<String, ?> condition) {
+        var s = new LinkedHashMap<String, Object>();
+        s.put("Sid", sid);
+        s.put("Effect", "Allow");
+        s.put("Action", actions);
+        s.put("Resource", resource);
+        if (condition != null) {
+            s.put("Condition", condition);
+        }
+        return s;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        var out = new ArrayList<String>();
+        for (var l : lists) {
+            out.addAll(l);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Chart values. The nodes' IMDS hop limit is 1, so the controller cannot discover its region or
+     * VPC from instance metadata: both are passed. Two replicas spread over zones (soft) with a PDB.
+     */
+    static Map<String, Object> loadBalancerControllerValues(String clusterName, String region, String vpcId) {
+        var selector = Map.of("matchLabels", Map.of(
+                "app.kubernetes.io/name", LBC_CHART,
+                "app.kubernetes.io/instance", LBC_RELEASE));
+        var values = new LinkedHashMap<String, Object>();
+        values.put("clusterName", clusterName);
+        values.put("region", region);
+        values.put("vpcId", vpcId);
+        values.put("serviceAccount", Map.of("create", true, "name", LBC_SERVICE_ACCOUNT));
+        values.put("replicaCount", 2);
+        values.put("podDisruptionBudget", Map.of("maxUnavailable", 1));
+        values.put("topologySpreadConstraints", List.of(Map.of(
+                "maxSkew", 1,
+                "topologyKey", "topology.kubernetes.io/zone",
+                "whenUnsatisfiable", "ScheduleAnyway",
+                "labelSelector", selector)));
+        values.put("enableShield", false);
+        values.put("enableWaf", false);
+        values.put("enableWafv2", false);
+        return values;
+    }
+}
