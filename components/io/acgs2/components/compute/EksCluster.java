@@ -104,7 +104,8 @@ public class EksCluster extends ComponentResource {
         // ---- control plane role: only the managed policy EKS needs ----
         var clusterRole = new Role(name + "-cluster-role", RoleArgs.builder()
                 .description("EKS control plane of " + args.clusterName())
-                .assumeRolePolicy(trust("eks.amazonaws.com", List.of("sts:AssumeRole"), facts.accountId()))
+                // the trust policy the EKS documentation gives (no condition keys: EKS does not document any)
+                .assumeRolePolicy(trust("eks.amazonaws.com", List.of("sts:AssumeRole"), null))
                 .tags(Tags.name(name + "-cluster-role"))
                 .build(), inComponent);
         var clusterPolicy = new RolePolicyAttachment(name + "-cluster-policy", RolePolicyAttachmentArgs.builder()
@@ -186,9 +187,10 @@ public class EksCluster extends ComponentResource {
                 .build(), inComponent);
 
         // ---- who may use the Kubernetes API: the deployer (cluster admin) and the configured grants ----
-        var deployer = args.deployerRoleArn().map(Output::of).orElseGet(() -> facts.callerArn().apply(arn ->
-                IamFunctions.getSessionContext(GetSessionContextArgs.builder().arn(arn).build(),
-                        new InvokeOptions(this, null, null)).applyValue(s -> s.issuerArn())));
+        // the role behind the current session (an assumed-role session ARN is not a principal EKS accepts)
+        var deployer = args.deployerRoleArn().map(Output::of).orElseGet(() -> IamFunctions.getSessionContext(
+                GetSessionContextArgs.builder().arn(facts.callerArn()).build(), new InvokeOptions(this, null, null))
+                .applyValue(s -> s.issuerArn()));
         var grants = new java.util.LinkedHashMap<String, Output<String>>();
         var levels = new java.util.LinkedHashMap<String, AccessGrant>();
         grants.put("deployer", deployer);

@@ -1,0 +1,51 @@
+package io.acgs2.components.common;
+
+import com.pulumi.resources.ComponentResource;
+import org.junit.jupiter.api.Test;
+
+import static io.acgs2.testing.Fixtures.one;
+import static io.acgs2.testing.Fixtures.runInRegion;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EncryptedLogGroupTest {
+
+    @Test
+    void aRotatingKeyScopedToTheLogGroupsAndALogGroupKeptOnDestroyUnderTheCallersComponent() {
+        var plan = runInRegion("eu-west-1", r -> {
+            var owner = new ComponentResource("test:index:Owner", "owner", r.opts());
+            EncryptedLogGroup.builder()
+                    .keyName("owner-logs-key")
+                    .aliasName("alias/acgs2/owner/logs")
+                    .logGroupResourceName("owner-logs")
+                    .logGroupName("/aws/eks/c1/cluster")
+                    .logGroupPattern("/aws/eks/c1/*")
+                    .retentionDays(731)
+                    .facts(r.facts())
+                    .parent(owner)
+                    .build();
+        });
+        var owner = one(plan, "test:index:Owner", "owner");
+        var key = one(plan, "aws:kms/key:Key", "owner-logs-key");
+        var group = one(plan, "aws:cloudwatch/logGroup:LogGroup", "owner-logs");
+        assertEquals(owner.urn(), key.parent());
+        assertEquals(owner.urn(), group.parent());
+        assertEquals(key.urn(), one(plan, "aws:kms/alias:Alias", "owner-logs-key").parent());
+        assertEquals(true, key.inputs().get("enableKeyRotation"));
+        assertTrue(key.retainOnDelete() && group.retainOnDelete(), "audit evidence outlives the stack by default");
+        assertEquals(731L, group.inputs().get("retentionInDays"));
+        assertTrue(group.dependencies().contains(key.urn()));
+        var policy = String.valueOf(key.inputs().get("policy"));
+        assertTrue(policy.contains("\"logs.eu-west-1.amazonaws.com\""), policy);
+        assertTrue(policy.contains("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/c1/*"), policy);
+    }
+
+    @Test
+    void missingPiecesAreNamedTogether() {
+        var e = assertThrows(IllegalArgumentException.class, () -> EncryptedLogGroup.builder().keyName("k").build());
+        for (var field : new String[]{"aliasName", "logGroupResourceName", "logGroupName", "retentionDays", "facts", "parent"}) {
+            assertTrue(e.getMessage().contains(field + ": is required"), e.getMessage());
+        }
+    }
+}
