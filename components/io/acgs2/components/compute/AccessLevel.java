@@ -1,11 +1,11 @@
 package io.acgs2.components.compute;
 
-import java.util.Arrays;
+import io.acgs2.components.common.ConfigValue;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** An EKS access policy an access entry is associated with. */
-public enum AccessLevel {
+public enum AccessLevel implements ConfigValue {
     CLUSTER_ADMIN("cluster-admin", "AmazonEKSClusterAdminPolicy"),
     ADMIN("admin", "AmazonEKSAdminPolicy"),
     EDIT("edit", "AmazonEKSEditPolicy"),
@@ -19,6 +19,7 @@ public enum AccessLevel {
         this.policyName = policyName;
     }
 
+    @Override
     public String configValue() {
         return configValue;
     }
@@ -29,10 +30,10 @@ public enum AccessLevel {
     }
 
     public static Optional<AccessLevel> fromConfig(String value) {
-        return Arrays.stream(values()).filter(v -> v.configValue.equals(value)).findFirst();
+        return ConfigValue.parse(AccessLevel.class, value);
     }
 
     public static String allowedValues() {
-        return Arrays.stream(values()).map(AccessLevel::configValue).collect(Collectors.joining(", "));
+        return ConfigValue.allowed(AccessLevel.class);
     }
 }

@@ -1,11 +1,11 @@
 package io.acgs2.components.compute;
 
-import java.util.Arrays;
+import io.acgs2.components.common.ConfigValue;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Who can reach a cluster's Kubernetes API. */
-public enum EndpointAccess {
+public enum EndpointAccess implements ConfigValue {
     /**
      * Only from inside the VPC (and networks routed to it: peer regions over the Transit Gateway, a
      * VPN). The default: `pulumi up` then runs on a runner inside the VPC or a peered network.
@@ -23,15 +23,16 @@ public enum EndpointAccess {
         this.configValue = configValue;
     }
 
+    @Override
     public String configValue() {
         return configValue;
     }
 
     public static Optional<EndpointAccess> fromConfig(String value) {
-        return Arrays.stream(values()).filter(v -> v.configValue.equals(value)).findFirst();
+        return ConfigValue.parse(EndpointAccess.class, value);
     }
 
     public static String allowedValues() {
-        return Arrays.stream(values()).map(EndpointAccess::configValue).collect(Collectors.joining(", "));
+        return ConfigValue.allowed(EndpointAccess.class);
     }
 }

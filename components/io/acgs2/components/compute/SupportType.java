@@ -1,11 +1,11 @@
 package io.acgs2.components.compute;
 
-import java.util.Arrays;
+import io.acgs2.components.common.ConfigValue;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The EKS upgrade policy's support type. */
-public enum SupportType {
+public enum SupportType implements ConfigValue {
     /**
      * The default: when a version leaves standard support, EKS upgrades the control plane. No surprise
      * bill; keep upgrading on the calendar instead.
@@ -22,6 +22,7 @@ public enum SupportType {
         this.apiValue = apiValue;
     }
 
+    @Override
     public String configValue() {
         return configValue;
     }
@@ -32,10 +33,10 @@ public enum SupportType {
     }
 
     public static Optional<SupportType> fromConfig(String value) {
-        return Arrays.stream(values()).filter(v -> v.configValue.equals(value)).findFirst();
+        return ConfigValue.parse(SupportType.class, value);
     }
 
     public static String allowedValues() {
-        return Arrays.stream(values()).map(SupportType::configValue).collect(Collectors.joining(", "));
+        return ConfigValue.allowed(SupportType.class);
     }
 }

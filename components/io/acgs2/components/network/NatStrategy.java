@@ -1,11 +1,11 @@
 package io.acgs2.components.network;
 
-import java.util.Arrays;
+import io.acgs2.components.common.ConfigValue;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How private subnets reach the internet. */
-public enum NatStrategy {
+public enum NatStrategy implements ConfigValue {
     /** No NAT gateway: private subnets have no default route (fully private regions, VPC endpoints only). */
     NONE("none"),
     /** One NAT gateway in the first AZ: cheaper, but an AZ outage cuts egress for all AZs. */
@@ -19,16 +19,17 @@ public enum NatStrategy {
         this.configValue = configValue;
     }
 
+    @Override
     public String configValue() {
         return configValue;
     }
 
     public static Optional<NatStrategy> fromConfig(String value) {
-        return Arrays.stream(values()).filter(v -> v.configValue.equals(value)).findFirst();
+        return ConfigValue.parse(NatStrategy.class, value);
     }
 
     public static String allowedValues() {
-        return Arrays.stream(values()).map(NatStrategy::configValue).collect(Collectors.joining(", "));
+        return ConfigValue.allowed(NatStrategy.class);
     }
 
     /** How many NAT gateways this strategy creates for {@code azCount} AZs. */

@@ -3,27 +3,18 @@ package io.acgs2.stacks.config;
 import java.util.regex.Pattern;
 
 /** {@code aws:region} (stack): the stack's AWS region. Required. */
-public final class AwsRegionSection implements ConfigSection<String> {
+public final class AwsRegionSection extends BaseSection<String> {
 
     public static final AwsRegionSection SECTION = new AwsRegionSection();
     public static final String KEY = "aws:region";
     static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$");
 
     private AwsRegionSection() {
+        super(KEY, Scope.STACK);
     }
 
     public static boolean isRegionName(String s) {
         return REGION.matcher(s).matches();
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * Unset fields stay unset: {@link EksClusterArgs} applies the defaults. The rules are the args' and
  * the node group builder's, shared with this parser.
  */
-public final class EksSection implements ConfigSection<EksSection.Config> {
+public final class EksSection extends BaseSection<EksSection.Config> {
 
     public static final EksSection SECTION = new EksSection();
     public static final String KEY = ConfigParser.PROJECT + ":eks";
@@ -60,17 +60,7 @@ public final class EksSection implements ConfigSection<EksSection.Config> {
     }
 
     /** The project-wide defaults' key: registered so Pulumi.yaml may hold it; checked with each stack. */
-    public static final ConfigSection<Void> DEFAULTS = new ConfigSection<>() {
-        @Override
-        public String key() {
-            return DEFAULTS_KEY;
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.PROJECT;
-        }
-
+    public static final ConfigSection<Void> DEFAULTS = new BaseSection<>(DEFAULTS_KEY, Scope.PROJECT) {
         @Override
         public Void parse(SectionInput in) {
             return null;
@@ -78,20 +68,11 @@ public final class EksSection implements ConfigSection<EksSection.Config> {
     };
 
     private EksSection() {
+        super(KEY, Scope.STACK);
     }
 
     public static String defaultClusterName(String region) {
         return "acgs2-" + region;
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
     }
 
     /** Where a field's value came from, for messages: the stack file or Pulumi.yaml. */

@@ -7,7 +7,7 @@ import java.util.Set;
  * Fields: {@code joinOrder} (required, unique, 0 for the founding region; later regions own the
  * links to earlier ones), {@code founding} (exactly one region; default false).
  */
-public final class FleetSection implements ConfigSection<FleetSection.Placement> {
+public final class FleetSection extends BaseSection<FleetSection.Placement> {
 
     public static final FleetSection SECTION = new FleetSection();
     public static final String KEY = ConfigParser.PROJECT + ":fleet";
@@ -22,16 +22,7 @@ public final class FleetSection implements ConfigSection<FleetSection.Placement>
     }
 
     private FleetSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
+        super(KEY, Scope.STACK);
     }
 
     @Override

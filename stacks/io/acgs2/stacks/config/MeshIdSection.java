@@ -1,23 +1,14 @@
 package io.acgs2.stacks.config;
 
 /** {@code acgs2-infra:meshId} (project): the Istio mesh id shared by every region. Default: acgs2-mesh. */
-public final class MeshIdSection implements ConfigSection<String> {
+public final class MeshIdSection extends BaseSection<String> {
 
     public static final MeshIdSection SECTION = new MeshIdSection();
     public static final String KEY = ConfigParser.PROJECT + ":meshId";
     public static final String DEFAULT = "acgs2-mesh";
 
     private MeshIdSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.PROJECT;
+        super(KEY, Scope.PROJECT);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code acgs2-infra:mesh} (stack): the region's place in the Istio mesh. Optional.
  * Fields: {@code network}, the region's Istio network name, unique. Default: network-&lt;region&gt;.
  */
-public final class MeshSection implements ConfigSection<MeshSection.Config> {
+public final class MeshSection extends BaseSection<MeshSection.Config> {
 
     public static final MeshSection SECTION = new MeshSection();
     public static final String KEY = ConfigParser.PROJECT + ":mesh";
@@ -18,20 +18,11 @@ public final class MeshSection implements ConfigSection<MeshSection.Config> {
     }
 
     private MeshSection() {
+        super(KEY, Scope.STACK);
     }
 
     public static String defaultNetwork(String region) {
         return "network-" + region;
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
     }
 
     @Override

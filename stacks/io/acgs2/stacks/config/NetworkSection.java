@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code acgs2-infra:network} (stack): the region's VPC. Required. Unset fields stay unset here:
  * {@link RegionalNetworkArgs} owns the defaults. The rules are {@link NetworkRules}, shared with the args.
  */
-public final class NetworkSection implements ConfigSection<NetworkSection.Config> {
+public final class NetworkSection extends BaseSection<NetworkSection.Config> {
 
     public static final NetworkSection SECTION = new NetworkSection();
     public static final String KEY = ConfigParser.PROJECT + ":network";
@@ -50,16 +50,7 @@ public final class NetworkSection implements ConfigSection<NetworkSection.Config
     }
 
     private NetworkSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
+        super(KEY, Scope.STACK);
     }
 
     @Override

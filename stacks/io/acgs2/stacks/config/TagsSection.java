@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * {@code acgs2-infra:tags} (project): tags merged into every AWS resource's default tags, after the
  * reserved ones the program sets itself. Optional.
  */
-public final class TagsSection implements ConfigSection<Map<String, String>> {
+public final class TagsSection extends BaseSection<Map<String, String>> {
 
     public static final TagsSection SECTION = new TagsSection();
     public static final String KEY = ConfigParser.PROJECT + ":tags";
@@ -16,16 +16,7 @@ public final class TagsSection implements ConfigSection<Map<String, String>> {
     public static final Set<String> RESERVED = Set.of("project", "stack", "region", "zone", "Name");
 
     private TagsSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.PROJECT;
+        super(KEY, Scope.PROJECT);
     }
 
     @Override

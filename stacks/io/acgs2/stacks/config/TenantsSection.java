@@ -8,22 +8,13 @@ import java.util.TreeMap;
  * {@code acgs2-infra:tenants} (project): {@code {id: {zone, homeRegion}}}. Optional. The home region
  * must be a stack of the fleet in the tenant's zone (checked with the fleet).
  */
-public final class TenantsSection implements ConfigSection<Map<String, TenantSpec>> {
+public final class TenantsSection extends BaseSection<Map<String, TenantSpec>> {
 
     public static final TenantsSection SECTION = new TenantsSection();
     public static final String KEY = ConfigParser.PROJECT + ":tenants";
 
     private TenantsSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.PROJECT;
+        super(KEY, Scope.PROJECT);
     }
 
     @Override

@@ -1,22 +1,13 @@
 package io.acgs2.stacks.config;
 
 /** {@code acgs2-infra:zone} (stack): the region's sovereignty zone, which must allow the region. Required. */
-public final class ZoneSection implements ConfigSection<String> {
+public final class ZoneSection extends BaseSection<String> {
 
     public static final ZoneSection SECTION = new ZoneSection();
     public static final String KEY = ConfigParser.PROJECT + ":zone";
 
     private ZoneSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.STACK;
+        super(KEY, Scope.STACK);
     }
 
     @Override

@@ -9,22 +9,13 @@ import java.util.TreeMap;
  * Required. {@code restricted} defaults to true, the safe choice. This is the one copy of the zones:
  * the policy pack gets them through {@code bin/acgs2 pack-config}.
  */
-public final class ZonesSection implements ConfigSection<Map<String, ZoneSpec>> {
+public final class ZonesSection extends BaseSection<Map<String, ZoneSpec>> {
 
     public static final ZonesSection SECTION = new ZonesSection();
     public static final String KEY = ConfigParser.PROJECT + ":zones";
 
     private ZonesSection() {
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.PROJECT;
+        super(KEY, Scope.PROJECT);
     }
 
     @Override
