@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static io.acgs2.testing.Fixtures.json;
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.statement;
 import static io.acgs2.testing.Fixtures.planAll;
 import static io.acgs2.testing.Fixtures.shippedProject;
 import static io.acgs2.testing.Fixtures.stackFile;
@@ -134,8 +136,9 @@ class FleetPlanTest {
         var cn = plans.get("cn-north-1");
         assertEquals(0, cn.count(PEERING), "China regions cannot peer with the aws partition");
         assertEquals(1, cn.count("aws:ec2/vpc:Vpc"));
-        assertTrue(String.valueOf(where(cn, r -> r.type().equals("aws:kms/key:Key")).get(0).inputs().get("policy"))
-                .contains("arn:aws-cn:"), "ARNs in China use the aws-cn partition");
+        var admin = statement(where(cn, r -> r.type().equals("aws:kms/key:Key")).get(0).inputs().get("policy"), "AccountAdministration");
+        assertEquals("arn:aws-cn:iam::123456789012:root", admin.get("Principal").get("AWS").asText(),
+                "ARNs in China use the aws-cn partition");
     }
 
     @Test
@@ -148,11 +151,11 @@ class FleetPlanTest {
             }
             var provider = plan.ofType("pulumi:providers:aws").stream()
                     .filter(p -> p.name().equals("aws-" + plan.stack())).findFirst().orElseThrow();
-            var tags = String.valueOf(provider.inputs().get("defaultTags"));
-            for (var expected : List.of("\"project\":\"acgs2-infra\"", "\"stack\":\"" + plan.stack() + "\"",
-                    "\"region\":\"" + plan.stack() + "\"", "\"owner\":\"platform-team\"")) {
-                assertTrue(tags.contains(expected), plan.stack() + " default tags lack " + expected + ": " + tags);
-            }
+            var tags = json(provider.inputs().get("defaultTags")).get("tags");
+            assertEquals("acgs2-infra", tags.get("project").asText());
+            assertEquals(plan.stack(), tags.get("stack").asText());
+            assertEquals(plan.stack(), tags.get("region").asText());
+            assertEquals("platform-team", tags.get("owner").asText());
         }
     }
 
@@ -177,10 +180,11 @@ class FleetPlanTest {
         var plan = planAll(shippedProject(tmp)).get("eu-west-1");
         var parameter = plan.ofType("aws:ssm/parameter:Parameter").get(0);
         assertEquals("fleet", map(parameter.inputs().get("tags")).get("acgs2:manifest"));
-        var value = String.valueOf(parameter.inputs().get("value"));
-        assertTrue(value.contains("\"zone\":\"gdpr\""), value);
-        assertTrue(value.contains("\"nordbank\":{\"homeRegion\":\"eu-west-1\",\"zone\":\"gdpr\"}"), value);
-        assertTrue(value.contains("\"restrictedZones\":[\"gdpr\",\"pipl\"]"), value);
+        var value = json(parameter.inputs().get("value"));
+        assertEquals("gdpr", value.get("zone").asText());
+        assertEquals("eu-west-1", value.get("tenants").get("nordbank").get("homeRegion").asText());
+        assertEquals("gdpr", value.get("tenants").get("nordbank").get("zone").asText());
+        assertEquals("[\"gdpr\",\"pipl\"]", value.get("restrictedZones").toString());
     }
 
     @Test

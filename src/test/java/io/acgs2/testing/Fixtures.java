@@ -117,6 +117,27 @@ public final class Fixtures {
         return out;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A JSON-valued input (a policy document, a manifest, a provider's object input) parsed for assertions. */
+    public static com.fasterxml.jackson.databind.JsonNode json(Object input) {
+        try {
+            return JSON.readTree(String.valueOf(input));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + input, e);
+        }
+    }
+
+    /** The statement of an IAM or KMS policy document with this Sid, or the first one whose Principal mentions {@code principal}. */
+    public static com.fasterxml.jackson.databind.JsonNode statement(Object policy, String sidOrPrincipal) {
+        for (var st : json(policy).get("Statement")) {
+            if (sidOrPrincipal.equals(st.path("Sid").asText()) || st.path("Principal").toString().contains(sidOrPrincipal)) {
+                return st;
+            }
+        }
+        throw new AssertionError("no statement " + sidOrPrincipal + " in " + policy);
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;

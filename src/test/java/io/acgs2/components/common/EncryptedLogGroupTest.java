@@ -4,6 +4,7 @@ import com.pulumi.resources.ComponentResource;
 import org.junit.jupiter.api.Test;
 
 import static io.acgs2.testing.Fixtures.one;
+import static io.acgs2.testing.Fixtures.statement;
 import static io.acgs2.testing.Fixtures.runInRegion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,9 +37,10 @@ class EncryptedLogGroupTest {
         assertTrue(key.retainOnDelete() && group.retainOnDelete(), "audit evidence outlives the stack by default");
         assertEquals(731L, group.inputs().get("retentionInDays"));
         assertTrue(group.dependencies().contains(key.urn()));
-        var policy = String.valueOf(key.inputs().get("policy"));
-        assertTrue(policy.contains("\"logs.eu-west-1.amazonaws.com\""), policy);
-        assertTrue(policy.contains("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/c1/*"), policy);
+        var use = statement(key.inputs().get("policy"), "CloudWatchLogsUse");
+        assertEquals("logs.eu-west-1.amazonaws.com", use.get("Principal").get("Service").asText());
+        assertEquals("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/c1/*",
+                use.get("Condition").get("ArnLike").get("kms:EncryptionContext:aws:logs:arn").asText());
     }
 
     @Test

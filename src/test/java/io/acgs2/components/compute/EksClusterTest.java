@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static io.acgs2.testing.Fixtures.json;
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.statement;
 import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.runInRegion;
 import static io.acgs2.testing.Fixtures.where;
@@ -76,8 +78,9 @@ class EksClusterTest {
         assertEquals("/aws/eks/acgs2-eu-west-1/cluster", logs.inputs().get("name"));
         assertEquals(365L, logs.inputs().get("retentionInDays"));
         assertTrue(c.dependencies().contains(logs.urn()));
-        var logsKeyPolicy = String.valueOf(one(plan, "aws:kms/key:Key", "eks-logs-key").inputs().get("policy"));
-        assertTrue(logsKeyPolicy.contains("log-group:/aws/eks/acgs2-eu-west-1/*"), logsKeyPolicy);
+        assertTrue(statement(one(plan, "aws:kms/key:Key", "eks-logs-key").inputs().get("policy"), "CloudWatchLogsUse")
+                .get("Condition").get("ArnLike").get("kms:EncryptionContext:aws:logs:arn").asText()
+                .endsWith(":log-group:/aws/eks/acgs2-eu-west-1/*"));
         // only the managed policy EKS needs
         var attachments = where(plan, r -> r.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
                 && r.name().equals("eks-cluster-policy"));
@@ -140,8 +143,8 @@ class EksClusterTest {
         var cniIdentity = (List<?>) cni.inputs().get("podIdentityAssociations");
         assertEquals("aws-node", map(cniIdentity.get(0)).get("serviceAccount"));
         var cniRole = one(plan, "aws:iam/role:Role", "eks-vpc-cni");
-        var trust = String.valueOf(cniRole.inputs().get("assumeRolePolicy"));
-        assertTrue(trust.contains("pods.eks.amazonaws.com") && trust.contains("sts:TagSession"), trust);
+        var trust = statement(cniRole.inputs().get("assumeRolePolicy"), "pods.eks.amazonaws.com");
+        assertEquals("[\"sts:AssumeRole\",\"sts:TagSession\"]", trust.get("Action").toString());
         assertEquals("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", one(plan,
                 "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "eks-vpc-cni-AmazonEKS_CNI_Policy").inputs().get("policyArn"));
         var ebs = one(plan, ADDON, "eks-aws-ebs-csi-driver");
@@ -168,8 +171,10 @@ class EksClusterTest {
         assertEquals(50L, ebs.get("volumeSize"));
         assertTrue(String.valueOf(ebs.get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
         assertFalse(lt.inputs().containsKey("iamInstanceProfile"), "managed node groups forbid an instance profile in the template");
-        var ebsKeyPolicy = String.valueOf(one(plan, "aws:kms/key:Key", "eks-ebs-key").inputs().get("policy"));
-        assertTrue(ebsKeyPolicy.contains("AWSServiceRoleForAutoScaling"), "Auto Scaling must use the key or nodes never launch");
+        var autoscaling = statement(one(plan, "aws:kms/key:Key", "eks-ebs-key").inputs().get("policy"), "AutoScalingUse");
+        assertTrue(autoscaling.get("Principal").get("AWS").asText().endsWith(
+                ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+                "Auto Scaling must use the key or nodes never launch");
 
         var system = one(plan, NODE_GROUP, "eks-system");
         assertEquals("AL2023_x86_64_STANDARD", system.inputs().get("amiType"));
@@ -184,7 +189,8 @@ class EksClusterTest {
         assertEquals("AL2023_x86_64_NVIDIA", gpu.inputs().get("amiType"));
         assertEquals(List.of(Map.of("effect", "NO_SCHEDULE", "key", "nvidia.com/gpu", "value", "true")), gpu.inputs().get("taints"));
         var nodeRole = one(plan, "aws:iam/role:Role", "eks-node-role");
-        assertTrue(String.valueOf(nodeRole.inputs().get("assumeRolePolicy")).contains("ec2.amazonaws.com"));
+        assertEquals("ec2.amazonaws.com", json(nodeRole.inputs().get("assumeRolePolicy")).get("Statement").get(0)
+                .get("Principal").get("Service").asText());
         assertTrue(where(plan, r -> r.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment") && r.name().startsWith("eks-node-"))
                 .stream().noneMatch(r -> String.valueOf(r.inputs().get("policyArn")).contains("CNI")),
                 "the CNI policy is on the aws-node Pod Identity role, not on every node");

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.acgs2.testing.Fixtures.ancestors;
+import static io.acgs2.testing.Fixtures.json;
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.statement;
 import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.runInRegion;
 import static io.acgs2.testing.Fixtures.where;
@@ -86,13 +88,16 @@ class RegionalNetworkTest {
         assertTrue(logGroup.dependencies().contains(key.urn()), "log group must be encrypted with the network's key");
         assertTrue(String.valueOf(logGroup.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
         assertEquals(true, key.inputs().get("enableKeyRotation"));
-        var keyPolicy = String.valueOf(key.inputs().get("policy"));
-        assertTrue(keyPolicy.contains("logs.eu-west-1.amazonaws.com"), keyPolicy);
-        assertTrue(keyPolicy.contains("log-group:/acgs2/*"), keyPolicy);
+        var logsUse = statement(key.inputs().get("policy"), "CloudWatchLogsUse");
+        assertEquals("logs.eu-west-1.amazonaws.com", logsUse.get("Principal").get("Service").asText());
+        assertTrue(logsUse.get("Condition").get("ArnLike").get("kms:EncryptionContext:aws:logs:arn").asText()
+                .endsWith(":log-group:/acgs2/*"));
 
-        var rolePolicy = String.valueOf(one(plan, "aws:iam/rolePolicy:RolePolicy", "net-flow-logs").inputs().get("policy"));
-        assertTrue(rolePolicy.contains("log-group:/acgs2/net/vpc-flow-logs"), rolePolicy);
-        assertFalse(rolePolicy.contains("\"Resource\":\"*\""), "flow log role must not write to every log group");
+        var write = json(one(plan, "aws:iam/rolePolicy:RolePolicy", "net-flow-logs").inputs().get("policy")).get("Statement").get(0);
+        var resources = write.get("Resource");
+        assertEquals(2, resources.size());
+        resources.forEach(arn -> assertTrue(arn.asText().contains(":log-group:/acgs2/net/vpc-flow-logs"),
+                "flow log role must write only to its own log group: " + arn));
     }
 
     @Test
@@ -199,11 +204,13 @@ class RegionalNetworkTest {
     void policiesUseTheAccountAndPartitionOfTheFactsPassedIn() {
         var plan = runInRegion("cn-north-1", r -> new RegionalNetwork("net", RegionalNetworkArgs.builder()
                 .vpcCidr(Ipv4Cidr.parse("10.50.0.0/16")).facts(r.facts()).build(), r.opts()));
-        var keyPolicy = String.valueOf(one(plan, "aws:kms/key:Key", "net-logs-key").inputs().get("policy"));
-        assertTrue(keyPolicy.contains("arn:aws-cn:iam::123456789012:root"), keyPolicy);
-        assertTrue(keyPolicy.contains("arn:aws-cn:logs:cn-north-1:123456789012:log-group:/acgs2/*"), keyPolicy);
-        var trust = String.valueOf(one(plan, "aws:iam/role:Role", "net-flow-logs").inputs().get("assumeRolePolicy"));
-        assertTrue(trust.contains("\"aws:SourceAccount\":\"123456789012\""), trust);
+        var policy = one(plan, "aws:kms/key:Key", "net-logs-key").inputs().get("policy");
+        assertEquals("arn:aws-cn:iam::123456789012:root",
+                statement(policy, "AccountAdministration").get("Principal").get("AWS").asText());
+        assertEquals("arn:aws-cn:logs:cn-north-1:123456789012:log-group:/acgs2/*", statement(policy, "CloudWatchLogsUse")
+                .get("Condition").get("ArnLike").get("kms:EncryptionContext:aws:logs:arn").asText());
+        var trust = json(one(plan, "aws:iam/role:Role", "net-flow-logs").inputs().get("assumeRolePolicy")).get("Statement").get(0);
+        assertEquals("123456789012", trust.get("Condition").get("StringEquals").get("aws:SourceAccount").asText());
     }
 
     @Test
