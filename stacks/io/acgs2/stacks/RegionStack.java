@@ -18,6 +18,8 @@ public final class RegionStack {
     }
 
     public static void build(Context ctx, Fleet fleet, RegionSpec self) {
+        // the engine shows these in the preview: a domain here with no cross-region copy
+        fleet.domainsIn(self.region()).forEach(d -> d.warnings().forEach(w -> ctx.log().warn(w)));
         var region = RegionContext.create(ctx, fleet, self);
         GovernanceLayer.deploy(region);
         var network = NetworkLayer.deploy(region);

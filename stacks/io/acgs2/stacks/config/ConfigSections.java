@@ -19,7 +19,8 @@ public final class ConfigSections {
             TagsSection.SECTION,
             MeshIdSection.SECTION,
             OrganizationSection.SECTION,
-            EksSection.DEFAULTS);
+            EksSection.DEFAULTS,
+            DataSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(

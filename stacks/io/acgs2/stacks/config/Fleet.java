@@ -1,16 +1,32 @@
 package io.acgs2.stacks.config;
 
 import java.util.Comparator;
+import io.acgs2.components.data.DomainPlacement;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole fleet: project settings and every region, ordered by join order. Built only by
- * {@link FleetLoader}, so a Fleet in hand is always valid.
+ * The whole fleet: project settings, every region ordered by join order, and where each data
+ * domain lives. Built only by {@link FleetLoader}, so a Fleet in hand is always valid.
+ *
+ * @param placements the data domains' placements by domain name
  */
-public record Fleet(ProjectSettings settings, List<RegionSpec> regions) {
+public record Fleet(ProjectSettings settings, List<RegionSpec> regions, Map<String, DomainPlacement> placements) {
     public Fleet {
         regions = regions.stream().sorted(Comparator.comparingInt(RegionSpec::joinOrder)).toList();
+        placements = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(placements));
+    }
+
+    /** What plans but deserves attention (e.g. a domain with no cross-region copy), for the plan and the engine's log. */
+    public List<String> warnings() {
+        return placements.values().stream().flatMap(p -> p.warnings().stream()).toList();
+    }
+
+    /** The domains that have stores in {@code region}. */
+    public List<DomainPlacement> domainsIn(String region) {
+        return placements.values().stream().filter(p -> p.includes(region)).toList();
     }
 
     public Optional<RegionSpec> byStack(String stack) {

@@ -158,9 +158,11 @@ public final class FleetLoader {
             var src = overrides.containsKey(stack) ? overrides.get(stack) : ConfigSource.of(files.stack(stack).config());
             ConfigParser.parseRegion(stack, src, settings, problems).ifPresent(regions::add);
         }
-        FleetRules.check(settings, regions, regions.size() == stacks.size(), problems);
+        boolean complete = regions.size() == stacks.size();
+        FleetRules.check(settings, regions, complete, problems);
+        var placements = complete ? FleetRules.placements(settings, regions, problems) : java.util.Map.<String, io.acgs2.components.data.DomainPlacement>of();
         problems.throwIfAny();
-        return new Fleet(settings, regions);
+        return new Fleet(settings, regions, placements);
     }
 
     /** The merged config of one stack in the engine's form: what `pulumi up` would pass as PULUMI_CONFIG. */

@@ -1,5 +1,6 @@
 package io.acgs2.stacks.config;
 
+import io.acgs2.components.data.DomainPlacement;
 import io.acgs2.components.network.Ipv4Cidr;
 
 import java.util.ArrayList;
@@ -10,6 +11,21 @@ import java.util.stream.Collectors;
 
 /** Checks that only make sense for the fleet as a whole. */
 final class FleetRules {
+
+    /** Places every data domain on the fleet, recording what prevents a placement against Pulumi.yaml. */
+    static Map<String, DomainPlacement> placements(ProjectSettings settings, List<RegionSpec> regions, Problems p) {
+        var fleet = regions.stream().map(r -> new DomainPlacement.Region(r.region(), r.zone(), r.joinOrder(), r.partition())).toList();
+        var zones = new java.util.TreeMap<String, DomainPlacement.Zone>();
+        settings.zones().values().forEach(z -> zones.put(z.name(), new DomainPlacement.Zone(z.name(), z.regions(), z.restricted())));
+        var out = new java.util.TreeMap<String, DomainPlacement>();
+        for (var domain : settings.domains().values()) {
+            var result = DomainPlacement.place(domain, fleet, zones);
+            result.problems().forEach(f -> p.add(ConfigParser.PROJECT_FILE, DataSection.KEY + ".domains." + domain.name() + "."
+                    + f.field(), f.finding().problem(), f.finding().fix()));
+            result.placement().ifPresent(pl -> out.put(domain.name(), pl));
+        }
+        return out;
+    }
 
     private FleetRules() {
     }

@@ -116,13 +116,27 @@ public final class PlanCli {
 
     private int validate(Path projectDir) {
         var fleet = FleetLoader.load(projectDir);
+        warn(fleet);
         out.printf("fleet configuration OK: %d region(s), %d zone(s), %d tenant(s)%n", fleet.regions().size(),
                 fleet.settings().zones().size(), fleet.settings().tenants().size());
         for (var r : fleet.regions()) {
             out.printf("  %-16s %-16s zone=%-6s joinOrder=%d%s vpc=%s%n", r.stack(), r.region(), r.zone(), r.joinOrder(),
                     r.founding() ? " (founding)" : "", r.allCidrs());
         }
+        if (!fleet.placements().isEmpty()) {
+            out.printf("data domains: %d%n", fleet.placements().size());
+            for (var p : fleet.placements().values()) {
+                out.printf("  %-16s zone=%-6s regions=%s owner=%s writer=%s stores=%s%n", p.domain().name(), p.domain().zone(),
+                        p.regions(), p.owner(), p.domain().writer(),
+                        p.domain().stores().stream().map(s -> s.configValue()).sorted().toList());
+            }
+        }
         return OK;
+    }
+
+    /** What plans but deserves attention, on stderr (stdout stays the plan). */
+    private void warn(io.acgs2.stacks.config.Fleet fleet) {
+        fleet.warnings().forEach(w -> err.println("warning: " + w));
     }
 
     private int rolloutOrder(Path projectDir) {
@@ -148,6 +162,7 @@ public final class PlanCli {
     private int plan(Path projectDir, List<String> stacks, boolean all, Path json, boolean policy) throws Exception {
         var files = FleetLoader.read(projectDir);
         var fleet = FleetLoader.load(files);
+        warn(fleet);
         var requested = all || stacks.isEmpty() ? fleet.regions().stream().map(RegionSpec::stack).toList() : List.copyOf(stacks);
         requested.forEach(fleet::requireStack);
         var plans = Planner.planWithDependencies(projectDir, files, fleet, requested);

@@ -24,7 +24,7 @@ class ConfigSectionsTest {
         assertEquals(Set.of("aws:region", "acgs2-infra:zone", "acgs2-infra:fleet", "acgs2-infra:network", "acgs2-infra:mesh",
                 "acgs2-infra:eks"), ConfigSections.stackKeys());
         assertEquals(Set.of("acgs2-infra:zones", "acgs2-infra:tenants", "acgs2-infra:tags", "acgs2-infra:meshId",
-                "acgs2-infra:organization", "acgs2-infra:eksDefaults"), ConfigSections.projectKeys());
+                "acgs2-infra:organization", "acgs2-infra:eksDefaults", "acgs2-infra:data"), ConfigSections.projectKeys());
         var all = new HashSet<String>();
         ConfigSections.PROJECT.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
         ConfigSections.STACK.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
