@@ -42,21 +42,20 @@ class FleetPlanTest {
     @TempDir
     Path tmp;
 
-    private Path fresh(String name) {
-        try {
-            return java.nio.file.Files.createDirectories(tmp.resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    /** The shipped fleet and the fleet with us-west-2 added, planned once for the class (tests only read them). */
+    private static Map<String, StackPlan> shipped;
+    private static Map<String, StackPlan> three;
 
-    private Path threeRegions() {
-        return write(shippedProject(fresh("three-regions")), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.30.0.0/16"));
+    @org.junit.jupiter.api.BeforeAll
+    static void planFleets(@TempDir Path dir) throws Exception {
+        shipped = planAll(shippedProject(java.nio.file.Files.createDirectories(dir.resolve("shipped"))));
+        three = planAll(write(shippedProject(java.nio.file.Files.createDirectories(dir.resolve("three"))), "Pulumi.us-west-2.yaml",
+                stackFile("us-west-2", "us", 2, "10.30.0.0/16")));
     }
 
     @Test
     void everyPairOfRegionsIsLinkedExactlyOnceByTheLaterRegion() {
-        var plans = planAll(threeRegions());
+        var plans = three;
         var links = plans.values().stream()
                 .flatMap(p -> p.ofType(PEERING).stream()
                         .map(r -> Set.of(r.providerRegion(), String.valueOf(r.inputs().get("peerRegion")))))
@@ -71,7 +70,7 @@ class FleetPlanTest {
 
     @Test
     void eachLinkIsAcceptedInThePeerRegionWithRoutesOnBothSides() {
-        var plan = planAll(threeRegions()).get("us-west-2");
+        var plan = three.get("us-west-2");
         for (var peer : List.of("us-east-1", "eu-west-1")) {
             var attachment = where(plan, r -> r.type().equals(PEERING) && peer.equals(r.inputs().get("peerRegion"))).get(0);
             assertEquals("us-west-2", attachment.providerRegion());
@@ -103,7 +102,7 @@ class FleetPlanTest {
 
     @Test
     void peerSideRoutesUseThePeersOwnIdsFromItsStackOutputs() {
-        var plans = planAll(threeRegions());
+        var plans = three;
         var usEast = plans.get("us-east-1").outputs();
         var plan = plans.get("eu-west-1");
         var attachment = plan.ofType(PEERING).get(0);
@@ -116,8 +115,8 @@ class FleetPlanTest {
 
     @Test
     void addingAStackFileLeavesTheEarlierStacksUrnsAndNetworkUnchanged() {
-        var before = planAll(shippedProject(fresh("before")));
-        var after = planAll(threeRegions());
+        var before = shipped;
+        var after = three;
         for (var stack : List.of("us-east-1", "eu-west-1")) {
             assertEquals(urns(before.get(stack)), urns(after.get(stack)), stack + " URNs changed");
             var was = inputs(before.get(stack));
@@ -143,7 +142,7 @@ class FleetPlanTest {
 
     @Test
     void everyAwsResourceHasAnExplicitProviderWhoseDefaultTagsCarryTheFleetTags() {
-        for (var plan : planAll(shippedProject(tmp)).values()) {
+        for (var plan : shipped.values()) {
             for (var r : plan.resources()) {
                 if (r.type().startsWith("aws:")) {
                     assertNotNull(r.providerRegion(), r.urn() + " has no provider region");
@@ -162,7 +161,7 @@ class FleetPlanTest {
     @Test
     void theTransitGatewayAcceptsNothingAutomaticallyAndHasAUniqueAsn() {
         var asns = new HashMap<String, Object>();
-        for (var plan : planAll(threeRegions()).values()) {
+        for (var plan : three.values()) {
             var tgw = plan.ofType("aws:ec2transitgateway/transitGateway:TransitGateway").get(0);
             assertEquals("disable", tgw.inputs().get("autoAcceptSharedAttachments"));
             assertEquals("disable", tgw.inputs().get("defaultRouteTableAssociation"));
@@ -177,7 +176,7 @@ class FleetPlanTest {
 
     @Test
     void theFleetManifestDeclaresZonesAndTenants() {
-        var plan = planAll(shippedProject(tmp)).get("eu-west-1");
+        var plan = shipped.get("eu-west-1");
         var parameter = plan.ofType("aws:ssm/parameter:Parameter").get(0);
         assertEquals("fleet", map(parameter.inputs().get("tags")).get("acgs2:manifest"));
         var value = json(parameter.inputs().get("value"));
