@@ -23,8 +23,9 @@ import java.util.function.Function;
  * @param network  its VPC
  * @param transit  its Transit Gateway and the links it owns
  * @param compute  its EKS cluster
+ * @param data     its data domains' stores
  */
-public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute) {
+public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data) {
 
     /**
      * @param stack       the stack name
@@ -78,6 +79,13 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
                           Output<String> kubeconfig) {
     }
 
+    /**
+     * @param databaseEndpoints       domain to this region's cluster endpoint (the writer's takes writes)
+     * @param databaseReaderEndpoints domain to this region's reader endpoint
+     */
+    public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints) {
+    }
+
     /** Every export name, in declaration order. */
     public static List<String> names() {
         var out = new ArrayList<String>();
@@ -90,7 +98,7 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
         exportRecord(this, ctx);
     }
 
-    /** A peer's outputs, typed. Nothing is awaited until a field is used. */
+    /** A peer's outputs, typed; a field the peer does not export (yet) reads as null. */
     public static RegionOutputs read(StackReference ref) {
         return construct(RegionOutputs.class, ref);
     }
@@ -171,7 +179,9 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
                 values[i] = construct(c.getType().asSubclass(Record.class), ref);
             } else {
                 var decode = decoder(valueType(c));
-                values[i] = ref.requireOutput(c.getName()).applyValue(decode::apply);
+                // A peer deployed before a field existed lacks it: null, not a failed program. Only a
+                // layer that uses the field needs the peer redeployed first (rollout order does that).
+                values[i] = ref.output(c.getName()).applyValue(v -> v == null ? null : decode.apply(v));
             }
         }
         try {

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import io.acgs2.stacks.config.Fleet;
 import io.acgs2.stacks.config.RegionSpec;
 import io.acgs2.stacks.layers.ComputeLayer;
+import io.acgs2.stacks.layers.DataLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
 
@@ -24,8 +25,9 @@ public final class RegionStack {
         GovernanceLayer.deploy(region);
         var network = NetworkLayer.deploy(region);
         var compute = ComputeLayer.deploy(region, network);
-        new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs())
-                .export(ctx);
+        var data = DataLayer.deploy(region, network, compute);
+        new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
+                data.outputs()).export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

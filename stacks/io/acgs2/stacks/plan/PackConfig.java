@@ -3,6 +3,7 @@ package io.acgs2.stacks.plan;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.acgs2.components.data.DataDomain;
 import io.acgs2.stacks.config.ProjectSettings;
 import io.acgs2.stacks.config.ZoneSpec;
 
@@ -32,9 +33,13 @@ public final class PackConfig {
     /** The residency config every residency policy gets: zone to regions, and the restricted zones. */
     public static Map<String, Object> residency(ProjectSettings settings) {
         var zones = new LinkedHashMap<String, List<String>>();
+        var everywhere = new java.util.TreeSet<String>();
         for (ZoneSpec z : settings.zones().values()) {
             zones.put(z.name(), z.regions());
+            everywhere.addAll(z.regions());
         }
+        // non-personal platform data (data domains of zone "global"): no residency law bounds it
+        zones.put(DataDomain.GLOBAL, List.copyOf(everywhere));
         var config = new LinkedHashMap<String, Object>();
         config.put("zones", zones);
         config.put("restrictedZones", settings.restrictedZones());

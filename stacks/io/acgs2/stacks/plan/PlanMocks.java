@@ -193,6 +193,71 @@ public final class PlanMocks implements Mocks {
                 state.put("allocationId", "eipalloc-" + hex.substring(0, 17));
                 return "eipalloc-" + hex.substring(0, 17);
             }
+            case "aws:rds/globalCluster:GlobalCluster" -> {
+                var id = String.valueOf(state.getOrDefault("globalClusterIdentifier", name + "-" + hex.substring(0, 7)));
+                state.put("globalClusterIdentifier", id);
+                // global clusters are not regional: no region in the ARN
+                state.put("arn", arnBase + "rds::" + ACCOUNT + ":global-cluster:" + id);
+                state.put("globalClusterResourceId", "cluster-" + hex.substring(0, 26).toUpperCase());
+                state.put("endpoint", id + ".global-" + hex.substring(26, 36) + ".global.rds.amazonaws.com");
+                state.putIfAbsent("engineVersionActual", state.getOrDefault("engineVersion", ""));
+                return id;
+            }
+            case "aws:rds/cluster:Cluster" -> {
+                var id = String.valueOf(state.getOrDefault("clusterIdentifier", name + "-" + hex.substring(0, 7)));
+                state.put("clusterIdentifier", id);
+                var dns = hash(ACCOUNT + "|" + region).substring(0, 12);
+                state.put("arn", arnBase + "rds:" + region + ":" + ACCOUNT + ":cluster:" + id);
+                state.put("clusterResourceId", "cluster-" + hex.substring(0, 26).toUpperCase());
+                state.put("endpoint", id + ".cluster-" + dns + "." + region + ".rds.amazonaws.com");
+                state.put("readerEndpoint", id + ".cluster-ro-" + dns + "." + region + ".rds.amazonaws.com");
+                state.put("hostedZoneId", "Z" + hex.substring(0, 12).toUpperCase());
+                state.putIfAbsent("port", 5432);
+                state.putIfAbsent("engineVersionActual", state.getOrDefault("engineVersion", ""));
+                return id;
+            }
+            case "aws:rds/clusterInstance:ClusterInstance" -> {
+                var id = String.valueOf(state.getOrDefault("identifier", name + "-" + hex.substring(0, 7)));
+                var dns = hash(ACCOUNT + "|" + region).substring(0, 12);
+                state.put("identifier", id);
+                state.put("arn", arnBase + "rds:" + region + ":" + ACCOUNT + ":db:" + id);
+                state.put("endpoint", id + "." + dns + "." + region + ".rds.amazonaws.com");
+                state.put("dbiResourceId", "db-" + hex.substring(0, 26).toUpperCase());
+                state.putIfAbsent("port", 5432);
+                return id;
+            }
+            case "aws:rds/subnetGroup:SubnetGroup" -> {
+                var groupName = physicalName(state, name, hex);
+                state.put("arn", arnBase + "rds:" + region + ":" + ACCOUNT + ":subgrp:" + groupName);
+                return groupName;
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                var secretName = physicalName(state, name, hex);
+                // Secrets Manager appends six random characters to the name in the ARN
+                var arn = arnBase + "secretsmanager:" + region + ":" + ACCOUNT + ":secret:" + secretName + "-" + hex.substring(0, 6);
+                state.put("arn", arn);
+                return arn;
+            }
+            case "aws:secretsmanager/secretVersion:SecretVersion" -> {
+                var versionId = uuid(hex);
+                state.put("versionId", versionId);
+                state.put("arn", String.valueOf(state.get("secretId")));
+                return state.get("secretId") + "|" + versionId;
+            }
+            case "random:index/randomPassword:RandomPassword" -> {
+                // the provider's id is "none"; the engine applies additionalSecretOutputs, the mocks
+                // do not: return the generated values as secrets, as the engine would show them
+                var length = state.get("length") instanceof Number n ? n.intValue() : 16;
+                var alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+                var sb = new StringBuilder();
+                var bytes = (hash("password|" + name) + hash("password2|" + name)).toCharArray();
+                for (int i = 0; i < length; i++) {
+                    sb.append(alphabet.charAt(bytes[i % bytes.length] * 31 % alphabet.length()));
+                }
+                state.put("result", com.pulumi.core.Output.ofSecret(sb.toString()));
+                state.put("bcryptHash", com.pulumi.core.Output.ofSecret("$2a$10$" + hex.substring(0, 53)));
+                return "none";
+            }
             default -> {
                 if (type.startsWith("pulumi:providers:")) {
                     return uuid(hex);
@@ -231,6 +296,7 @@ public final class PlanMocks implements Mocks {
             Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
             Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
             Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
             Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
             Map.entry("aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "vpc-cidr-assoc-"),
             Map.entry("aws:ec2transitgateway/transitGateway:TransitGateway", "tgw-"),

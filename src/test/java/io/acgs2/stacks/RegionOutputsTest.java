@@ -54,4 +54,22 @@ class RegionOutputsTest {
         assertEquals(Map.of("us-east-1", eu.rawOutputs().get("peeringAttachmentIds") instanceof Map<?, ?> m
                 ? m.get("us-east-1") : null), reread.rawOutputs().get("peeringAttachmentIds"));
     }
+
+    @Test
+    void aPeerDeployedBeforeAFieldExistedStillReadsItsOtherFields(@TempDir Path tmp) {
+        var eu = planAll(shippedProject(tmp)).get("eu-west-1");
+        var older = new java.util.TreeMap<String, Object>(eu.rawOutputs());
+        older.keySet().removeIf(k -> !Set.of("stack", "region", "transitGatewayId", "accountId").contains(k));
+        var peer = new io.acgs2.stacks.plan.StackPlan(eu.stack(), eu.project(), eu.resources(), older, older, Set.of());
+        var reread = Planner.run("acgs2-infra", "reader", Map.of(), Set.of(),
+                new PlanMocks("reader", "us-west-2", Map.of("eu-west-1", peer)), ctx -> {
+                    var ref = new StackReference("ref", StackReferenceArgs.builder()
+                            .name("organization/acgs2-infra/eu-west-1").build(), CustomResourceOptions.builder().build());
+                    var outputs = RegionOutputs.read(ref);
+                    ctx.export("tgw", outputs.transit().transitGatewayId());
+                    ctx.export("cluster", outputs.compute().clusterName().applyValue(v -> v == null ? "(absent)" : v));
+                });
+        assertEquals(eu.rawOutputs().get("transitGatewayId"), reread.outputs().get("tgw"));
+        assertEquals("(absent)", reread.outputs().get("cluster"));
+    }
 }

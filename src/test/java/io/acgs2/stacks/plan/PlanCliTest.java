@@ -167,7 +167,10 @@ class PlanCliTest {
             assertEquals(List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2"),
                     new ObjectMapper().convertValue(c.get("zones").get("us"), List.class));
             assertEquals(List.of("gdpr", "pipl"), new ObjectMapper().convertValue(c.get("restrictedZones"), List.class));
-            assertEquals(List.of("gdpr", "pipl", "us"), iterable(c.get("zones").fieldNames()));
+            assertEquals(List.of("gdpr", "pipl", "us", "global"), iterable(c.get("zones").fieldNames()));
+            assertEquals(List.of("cn-north-1", "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
+                    "eu-west-1", "eu-west-3", "us-east-1", "us-east-2", "us-west-1", "us-west-2"),
+                    new ObjectMapper().convertValue(c.get("zones").get("global"), List.class), "global data may live in any zone's region");
         }
         var stdout = acgs2("pack-config", "--project-dir", shippedProject(Files.createDirectories(tmp.resolve("b"))).toString());
         assertEquals(config, new ObjectMapper().readTree(stdout.out()));

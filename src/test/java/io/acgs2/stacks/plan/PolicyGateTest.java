@@ -180,4 +180,40 @@ class PolicyGateTest {
         assertTrue(rotationOff.output().contains("cmk-backing-key-rotation-enabled"), rotationOff.output());
         assertTrue(rotationOff.output().contains(keyUrn), rotationOff.output());
     }
+
+    /** The residency policies hold on the real data layer, and fail when a GDPR domain gets a us-east-1 member. */
+    @Test
+    void aGdprDomainGivenAUsEast1ReplicaFailsTheResidencyPolicies() throws Exception {
+        var file = shippedSnapshot();
+        var config = shippedConfig();
+        assertEquals(0, gate(file, config).code());
+        var json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        ObjectNode gdprCluster = null;
+        ObjectNode usStack = null;
+        for (var stack : json.get("stacks")) {
+            if (stack.get("stack").asText().equals("us-east-1")) {
+                usStack = (ObjectNode) stack;
+            }
+            for (var r : stack.get("resources")) {
+                if (r.get("type").asText().equals("aws:rds/cluster:Cluster")
+                        && r.get("inputs").get("tags").get("acgs2:data-domain").asText().equals("gdpr-tenants")) {
+                    gdprCluster = (ObjectNode) r;
+                }
+            }
+        }
+        var replica = gdprCluster.deepCopy();
+        var urn = "urn:pulumi:us-east-1::acgs2-infra::aws:rds/cluster:Cluster::gdpr-tenants-replica";
+        replica.put("urn", urn);
+        replica.put("name", "gdpr-tenants-replica");
+        replica.putNull("parent");
+        ((ObjectNode) replica.get("provider")).put("urn", "urn:pulumi:us-east-1::acgs2-infra::pulumi:pulumi:Stack$pulumi:providers:aws::aws-us-east-1");
+        ((ObjectNode) replica.get("provider")).put("region", "us-east-1");
+        ((ArrayNode) usStack.get("resources")).add(replica);
+        new ObjectMapper().writeValue(file.toFile(), json);
+        var result = gate(file, config);
+        assertEquals(1, result.code(), result.output());
+        assertTrue(result.output().contains("data-residency-in-zone"), result.output());
+        assertTrue(result.output().contains(urn), result.output());
+        assertTrue(result.output().contains("outside its zone gdpr"), result.output());
+    }
 }

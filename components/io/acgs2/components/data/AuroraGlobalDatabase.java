@@ -1,0 +1,283 @@
+package io.acgs2.components.data;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.GlobalCluster;
+import com.pulumi.aws.rds.GlobalClusterArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.components.common.Json;
+import io.acgs2.components.common.Tags;
+import io.acgs2.components.random.RandomPassword;
+import io.acgs2.components.random.RandomPasswordArgs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One region's member of a data domain's Aurora PostgreSQL global database: a customer KMS key
+ * (rotating), a DB subnet group on the isolated subnets, a security group admitting only the EKS
+ * cluster security group on 5432, and the region's cluster with its instances spread over the AZs.
+ * Storage is encrypted with the region's key, deletion protection is on, a final snapshot is kept,
+ * backups last at least 7 days, IAM authentication is on, PostgreSQL logs go to CloudWatch and
+ * Performance Insights is encrypted with the key. The global cluster, the clusters and the instances
+ * are {@code protect}ed.
+ *
+ * <p>The domain's <b>owner</b> (its earliest region) also creates the global cluster, the master
+ * password (a {@link RandomPassword}: Secrets Manager managed passwords are not supported for global
+ * clusters) and a Secrets Manager secret with the connection details, encrypted with its key; its
+ * cluster is created as the global cluster's first member, with the credentials. A <b>secondary</b>
+ * joins by identifier and carries no credentials and no database name (AWS rejects them on a
+ * secondary; it replicates the owner's).
+ *
+ * <p><b>The writer is not an input.</b> Which region writes is AWS state, moved by
+ * {@code aws rds switchover-global-cluster} (or {@code failover-global-cluster}); every create-only
+ * input here comes from {@link AuroraGlobalDatabaseArgs#owner()}, which never moves, so after a
+ * switchover the program's inputs are the same and nothing is replaced. What AWS flips on the members
+ * during a switchover or failover is in {@link #MEMBER_IGNORE_CHANGES}.
+ */
+public class AuroraGlobalDatabase extends ComponentResource {
+
+    public static final String TYPE = "acgs2:data:AuroraGlobalDatabase";
+    public static final String TAG_ZONE = "acgs2:data-zone";
+    public static final String TAG_DOMAIN = "acgs2:data-domain";
+    /**
+     * Special characters of the master password: the provider's set without the ones RDS forbids in
+     * a master password ('/', '@', '"' and space).
+     */
+    public static final String PASSWORD_SPECIALS = "!#$%&*()-_=+[]{}<>:?";
+    public static final int PASSWORD_LENGTH = 40;
+
+    /**
+     * Ignored on every member cluster, the owner's included (after a switchover the owner's cluster is
+     * a secondary like any other, and ignoreChanges never applies to the create, so the owner's cluster
+     * still joins the global cluster when it is created):
+     * <ul>
+     * <li>replicationSourceIdentifier: AWS sets and clears it on members as the writer moves; the
+     * provider's fix for a diff is to remove it, which promotes the cluster out of the global database
+     * (terraform-provider-aws issue 42919).</li>
+     * <li>globalClusterIdentifier: read back as null on members (cloudposse/terraform-aws-rds-cluster
+     * issue 281); the provider can neither add an existing cluster to a global cluster nor move it
+     * between global clusters, and a change to empty detaches it, so the only diffs it can show are
+     * errors or a detach.</li>
+     * <li>engineVersion: a global database is upgraded through the global cluster, and the members'
+     * versions then differ from their configured one (terraform-provider-aws issue 31529,
+     * terraform-aws-modules/terraform-aws-rds-aurora issue 425); upgrading a member alone is not
+     * allowed.</li>
+     * </ul>
+     */
+    public static final List<String> MEMBER_IGNORE_CHANGES =
+            List.of("replicationSourceIdentifier", "globalClusterIdentifier", "engineVersion");
+
+    /** The region's writer endpoint (accepts writes only while this region is the writer). */
+    public final Output<String> clusterEndpoint;
+    public final Output<String> readerEndpoint;
+    public final Output<String> clusterIdentifier;
+    public final Output<String> globalClusterIdentifier;
+    /** The region's customer key (storage, Performance Insights, the owner's secret). */
+    public final Output<String> kmsKeyArn;
+    public final Output<String> securityGroupId;
+    /** The owner's master password. Secret. Empty on secondaries. */
+    public final Optional<Output<String>> masterPassword;
+    /** The owner's Secrets Manager secret with the connection details. Empty on secondaries. */
+    public final Optional<Output<String>> secretArn;
+    /** The region's cluster (for dependsOn). */
+    public final Cluster cluster;
+
+    public AuroraGlobalDatabase(String name, AuroraGlobalDatabaseArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var inComponent = CustomResourceOptions.builder().parent(this).build();
+        var facts = args.facts();
+        var dataTags = Map.of(TAG_ZONE, args.zone(), TAG_DOMAIN, args.domain());
+        var clusterId = args.clusterIdentifier();
+
+        // ---- the region's key: storage, Performance Insights, the secret ----
+        var key = new Key(name + "-key", KeyArgs.builder()
+                .description("Encrypts the Aurora cluster " + clusterId + " (data domain " + args.domain() + ")")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(Output.tuple(facts.partition(), facts.accountId()).applyValue(t -> accountOnlyKeyPolicy(t.t1, t.t2)))
+                .tags(Tags.name(name + "-key", dataTags))
+                // a deleted key makes the snapshots and backups it encrypts unreadable
+                .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
+        new Alias(name + "-key", AliasArgs.builder()
+                .name("alias/acgs2/data/" + args.domain() + "/aurora")
+                .targetKeyId(key.keyId())
+                .build(), CustomResourceOptions.builder().parent(key).build());
+
+        // ---- network: isolated subnets, 5432 from the EKS cluster security group only ----
+        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
+                // named, not auto-named: the cluster's subnet group is create-only
+                .name(clusterId)
+                .description("Isolated subnets of " + clusterId)
+                .subnetIds(args.isolatedSubnetIds())
+                .tags(Tags.name(name + "-subnets", dataTags))
+                .build(), inComponent);
+        // no egress rules: the provider removes AWS's default allow-all egress, and a database
+        // opens no connections
+        var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .description("Aurora " + clusterId + ": PostgreSQL from the EKS cluster only")
+                .vpcId(args.vpcId())
+                .tags(Tags.name(name + "-sg", dataTags))
+                .build(), inComponent);
+        new SecurityGroupIngressRule(name + "-from-eks", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .referencedSecurityGroupId(args.clientSecurityGroupId())
+                .ipProtocol("tcp")
+                .fromPort(AuroraGlobalDatabaseArgs.PORT)
+                .toPort(AuroraGlobalDatabaseArgs.PORT)
+                .description("PostgreSQL from the EKS cluster security group")
+                .tags(Tags.name(name + "-from-eks"))
+                .build(), CustomResourceOptions.builder().parent(sg).build());
+
+        // ---- the owner: the global cluster and the credentials ----
+        GlobalCluster global = null;
+        RandomPassword password = null;
+        if (args.owner()) {
+            global = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
+                    .globalClusterIdentifier(args.globalClusterIdentifier())
+                    .engine(AuroraGlobalDatabaseArgs.ENGINE)
+                    .engineVersion(args.engineVersion())
+                    .storageEncrypted(true)
+                    .deletionProtection(true)
+                    .tags(Tags.name(name + "-global", dataTags))
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
+            password = new RandomPassword(name + "-master-password", RandomPasswordArgs.builder()
+                    .length(PASSWORD_LENGTH)
+                    .special(true)
+                    .overrideSpecial(PASSWORD_SPECIALS)
+                    .minLower(2).minUpper(2).minNumeric(2).minSpecial(2)
+                    .build(), inComponent);
+        }
+
+        var clusterArgs = ClusterArgs.builder()
+                .clusterIdentifier(clusterId)
+                .engine(AuroraGlobalDatabaseArgs.ENGINE)
+                .engineVersion(args.engineVersion())
+                .kmsKeyId(key.arn())
+                .storageEncrypted(true)
+                .deletionProtection(true)
+                .skipFinalSnapshot(false)
+                .finalSnapshotIdentifier(clusterId + "-final")
+                .backupRetentionPeriod(args.backupRetentionDays())
+                .iamDatabaseAuthenticationEnabled(true)
+                .enabledCloudwatchLogsExports("postgresql")
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(Output.all(sg.id()))
+                .port(AuroraGlobalDatabaseArgs.PORT)
+                .copyTagsToSnapshot(true)
+                .tags(Tags.name(name + "-cluster", dataTags));
+        var clusterOptions = CustomResourceOptions.builder()
+                .parent(this)
+                .protect(true)
+                .ignoreChanges(MEMBER_IGNORE_CHANGES);
+        if (args.owner()) {
+            clusterArgs.globalClusterIdentifier(global.globalClusterIdentifier())
+                    .masterUsername(args.masterUsername())
+                    .masterPassword(password.result())
+                    .databaseName(args.databaseName());
+            clusterOptions.dependsOn(global);
+        } else {
+            // a secondary: no credentials, no database name (both come from the primary)
+            clusterArgs.globalClusterIdentifier(args.globalClusterIdentifier());
+        }
+        this.cluster = new Cluster(name + "-cluster", clusterArgs.build(), clusterOptions.build());
+
+        // ---- instances, spread over the AZs ----
+        var instances = new ArrayList<ClusterInstance>();
+        for (int i = 0; i < args.instanceCount(); i++) {
+            final int index = i;
+            var instanceName = name + "-instance-" + (i + 1);
+            instances.add(new ClusterInstance(instanceName, ClusterInstanceArgs.builder()
+                    .identifier(clusterId + "-" + (i + 1))
+                    .clusterIdentifier(cluster.id())
+                    .engine(AuroraGlobalDatabaseArgs.ENGINE)
+                    .instanceClass(args.instanceClass())
+                    // instance i in AZ i % n: create-only, so it depends only on the index and the AZ order
+                    .availabilityZone(args.availabilityZones().applyValue(azs -> azs.get(index % azs.size())))
+                    .publiclyAccessible(false)
+                    .performanceInsightsEnabled(true)
+                    .performanceInsightsKmsKeyId(key.arn())
+                    // the version is pinned on the global cluster: no member moves on its own
+                    .autoMinorVersionUpgrade(false)
+                    .tags(Tags.name(instanceName, dataTags))
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
+        }
+
+        // ---- the owner's secret for the services ----
+        if (args.owner()) {
+            var secret = new Secret(name + "-master-secret", SecretArgs.builder()
+                    .name("acgs2/data/" + args.domain() + "/aurora/master")
+                    .description("Master credentials of the Aurora global database " + args.globalClusterIdentifier())
+                    .kmsKeyId(key.arn())
+                    .recoveryWindowInDays(30)
+                    .tags(Tags.name(name + "-master-secret", dataTags))
+                    .build(), inComponent);
+            var document = Output.tuple(password.result(), cluster.endpoint()).applyValue(t -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("username", args.masterUsername());
+                m.put("password", t.t1);
+                m.put("engine", "postgres");
+                m.put("port", AuroraGlobalDatabaseArgs.PORT);
+                m.put("dbname", args.databaseName());
+                m.put("host", t.t2);
+                return Json.write(m);
+            }).asSecret();
+            new SecretVersion(name + "-master-secret", SecretVersionArgs.builder()
+                    .secretId(secret.id())
+                    .secretString(document)
+                    .build(), CustomResourceOptions.builder().parent(secret).build());
+            this.masterPassword = Optional.of(password.result().asSecret());
+            this.secretArn = Optional.of(secret.arn());
+        } else {
+            this.masterPassword = Optional.empty();
+            this.secretArn = Optional.empty();
+        }
+
+        this.clusterEndpoint = cluster.endpoint();
+        this.readerEndpoint = cluster.readerEndpoint();
+        this.clusterIdentifier = cluster.clusterIdentifier();
+        this.globalClusterIdentifier = Output.of(args.globalClusterIdentifier());
+        this.kmsKeyArn = key.arn();
+        this.securityGroupId = sg.id();
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("clusterEndpoint", clusterEndpoint);
+        outputs.put("readerEndpoint", readerEndpoint);
+        outputs.put("clusterIdentifier", clusterIdentifier);
+        outputs.put("globalClusterIdentifier", globalClusterIdentifier);
+        outputs.put("kmsKeyArn", kmsKeyArn);
+        outputs.put("securityGroupId", securityGroupId);
+        masterPassword.ifPresent(o -> outputs.put("masterPassword", o));
+        secretArn.ifPresent(o -> outputs.put("secretArn", o));
+        this.registerOutputs(Map.copyOf(outputs));
+    }
+
+    /** Account administrators only: RDS, Performance Insights and Secrets Manager use the key on the caller's IAM permissions. */
+    static String accountOnlyKeyPolicy(String partition, String accountId) {
+        return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Sid", "AccountAdministration", "Effect", "Allow",
+                "Principal", Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
+                "Action", "kms:*", "Resource", "*"))));
+    }
+}

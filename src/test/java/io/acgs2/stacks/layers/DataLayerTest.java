@@ -1,0 +1,95 @@
+package io.acgs2.stacks.layers;
+
+import io.acgs2.components.data.AuroraGlobalDatabase;
+import io.acgs2.stacks.plan.PlannedResource;
+import io.acgs2.stacks.plan.StackPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.planAll;
+import static io.acgs2.testing.Fixtures.read;
+import static io.acgs2.testing.Fixtures.shippedProject;
+import static io.acgs2.testing.Fixtures.where;
+import static io.acgs2.testing.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The data layer on the shipped fleet: each domain's database in exactly its regions, and the writer swap. */
+class DataLayerTest {
+
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String GLOBAL = "aws:rds/globalCluster:GlobalCluster";
+
+    @TempDir
+    Path tmp;
+
+    private static Set<String> domainsWithCluster(StackPlan plan) {
+        return plan.ofType(CLUSTER).stream().map(r -> String.valueOf(map(r.inputs().get("tags")).get("acgs2:data-domain")))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void eachDomainsDatabaseLivesInExactlyItsRegionsCreatedOnceByItsOwner() throws Exception {
+        var plans = planAll(shippedProject(Files.createDirectories(tmp.resolve("shipped"))));
+        var us = plans.get("us-east-1");
+        var eu = plans.get("eu-west-1");
+        assertEquals(Set.of("platform", "us-tenants"), domainsWithCluster(us));
+        assertEquals(Set.of("platform", "gdpr-tenants"), domainsWithCluster(eu));
+        // the global cluster of platform is created once, by its owner (the earliest region)
+        assertEquals(Set.of("acgs2-platform", "acgs2-us-tenants"), us.ofType(GLOBAL).stream()
+                .map(r -> String.valueOf(r.inputs().get("globalClusterIdentifier"))).collect(Collectors.toSet()));
+        assertEquals(Set.of("acgs2-gdpr-tenants"), eu.ofType(GLOBAL).stream()
+                .map(r -> String.valueOf(r.inputs().get("globalClusterIdentifier"))).collect(Collectors.toSet()));
+        // eu-west-1's platform cluster joins as a secondary: no credentials, no database name
+        var euPlatform = where(eu, r -> r.type().equals(CLUSTER) && "platform".equals(map(r.inputs().get("tags")).get("acgs2:data-domain"))).get(0);
+        assertEquals("acgs2-platform", euPlatform.inputs().get("globalClusterIdentifier"));
+        for (var field : List.of("masterUsername", "masterPassword", "databaseName")) {
+            assertFalse(euPlatform.inputs().containsKey(field), "a secondary carries no " + field);
+        }
+        // zone tags: platform is global data, the tenant domains their zone
+        assertEquals("global", map(euPlatform.inputs().get("tags")).get("acgs2:data-zone"));
+        // every stateful data resource is protected
+        for (var plan : plans.values()) {
+            for (var type : List.of(CLUSTER, GLOBAL, "aws:rds/clusterInstance:ClusterInstance")) {
+                plan.ofType(type).forEach(r -> assertTrue(r.protect(), r.urn() + " is not protected"));
+            }
+            plan.ofType(CLUSTER).forEach(r -> assertEquals(AuroraGlobalDatabase.MEMBER_IGNORE_CHANGES, r.ignoreChanges(), r.urn()));
+        }
+        assertEquals(Map.of("platform", "[present]", "us-tenants", "[present]"), present(us.outputs().get("databaseEndpoints")));
+    }
+
+    @Test
+    void movingTheWriterInConfigChangesNothingDeployedInAnyStack() throws Exception {
+        var before = planAll(shippedProject(Files.createDirectories(tmp.resolve("before"))));
+        var dir = shippedProject(Files.createDirectories(tmp.resolve("after")));
+        // after `aws rds switchover-global-cluster` to eu-west-1, the operator edits one value
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml").replace("        platform:\n          zone: global\n          writer: us-east-1\n",
+                "        platform:\n          zone: global\n          writer: eu-west-1\n"));
+        var after = planAll(dir);
+        for (var stack : List.of("us-east-1", "eu-west-1")) {
+            var was = before.get(stack).resources();
+            var is = after.get(stack).resources();
+            assertEquals(was.stream().map(PlannedResource::urn).toList(), is.stream().map(PlannedResource::urn).toList(),
+                    stack + ": a writer swap changes no URN");
+            var changed = ComputeLayerTest.changedInputs(before.get(stack), after.get(stack));
+            assertEquals(Map.of(), changed, stack + ": a writer swap changes no input of any resource");
+        }
+    }
+
+    /** Map values replaced by a marker: the endpoints are the mocks', only their presence matters here. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> present(Object endpoints) {
+        var out = new java.util.TreeMap<String, String>();
+        ((Map<String, Object>) endpoints).forEach((k, v) -> out.put(k, v == null || String.valueOf(v).isBlank() ? "[missing]" : "[present]"));
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package io.acgs2.stacks.layers;
+
+import com.pulumi.core.Output;
+import io.acgs2.components.data.AuroraGlobalDatabase;
+import io.acgs2.components.data.AuroraGlobalDatabaseArgs;
+import io.acgs2.components.data.DataStore;
+import io.acgs2.components.random.RandomProvider;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.stacks.RegionContext;
+import io.acgs2.stacks.RegionOutputs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The data layer of a region: for every data domain placed here, its stores. So far the Aurora
+ * PostgreSQL global database: the domain's owner (its earliest region) creates the global cluster
+ * and the primary with credentials; every other region's cluster joins it. The configured writer
+ * changes no create-only input (a switchover moves the writer, not the roles the clusters were
+ * created with). Takes the network layer's isolated subnets and the compute layer's cluster
+ * security group (the only client admitted).
+ *
+ * @param databases the domain's database member in this region, by domain
+ */
+public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases) {
+
+    public static final String DATABASE_PREFIX = "acgs2-db-";
+
+    public static DataLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
+        var self = region.spec();
+        var databases = new TreeMap<String, AuroraGlobalDatabase>();
+        // default providers are disabled: the owner's generated master password needs an explicit one
+        RandomProvider random = null;
+        for (var placement : region.fleet().domainsIn(self.region())) {
+            var domain = placement.domain();
+            if (domain.stores().contains(DataStore.DATABASE)) {
+                var owner = placement.owner().equals(self.region());
+                if (owner && random == null) {
+                    random = new RandomProvider("random-" + self.region(), CustomResourceOptions.builder().build());
+                }
+                var options = owner
+                        ? ComponentResourceOptions.builder().providers(region.provider(), random).build()
+                        : region.inRegion();
+                databases.put(domain.name(), new AuroraGlobalDatabase(DATABASE_PREFIX + domain.name(), AuroraGlobalDatabaseArgs.builder()
+                        .domain(domain.name())
+                        .zone(domain.zone())
+                        .region(self.region())
+                        .owner(owner)
+                        .availabilityZones(network.network().availabilityZones)
+                        .isolatedSubnetIds(network.network().isolatedSubnetIds)
+                        .vpcId(network.network().vpcId)
+                        .clientSecurityGroupId(compute.cluster().clusterSecurityGroupId)
+                        .facts(region.facts())
+                        .build(), options));
+            }
+        }
+        return new DataLayer(databases);
+    }
+
+    /** The data part of the cross-stack contract: per domain, this region's endpoints. */
+    public RegionOutputs.Data outputs() {
+        return new RegionOutputs.Data(byDomain(db -> db.clusterEndpoint), byDomain(db -> db.readerEndpoint));
+    }
+
+    private Output<Map<String, String>> byDomain(java.util.function.Function<AuroraGlobalDatabase, Output<String>> field) {
+        var domains = List.copyOf(databases.keySet());
+        return Output.all(domains.stream().map(d -> field.apply(databases.get(d))).toList()).applyValue(values -> {
+            var m = new LinkedHashMap<String, String>();
+            for (int i = 0; i < domains.size(); i++) {
+                m.put(domains.get(i), values.get(i));
+            }
+            return (Map<String, String>) m;
+        });
+    }
+}
