@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import io.acgs2.components.data.AuroraGlobalDatabase;
 import io.acgs2.components.data.AuroraGlobalDatabaseArgs;
 import io.acgs2.components.data.DataStore;
+import io.acgs2.components.data.ReplicationAlarms;
+import io.acgs2.components.data.ReplicationAlarmsArgs;
 import io.acgs2.components.random.RandomProvider;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -13,6 +15,7 @@ import io.acgs2.stacks.RegionOutputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -25,10 +28,12 @@ import java.util.TreeMap;
  * security group (the only client admitted).
  *
  * @param databases the domain's database member in this region, by domain
+ * @param alarms    replication alarms of the secondary members here, if any
  */
-public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases) {
+public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optional<ReplicationAlarms> alarms) {
 
     public static final String DATABASE_PREFIX = "acgs2-db-";
+    public static final String ALARMS = "acgs2-data-alarms";
 
     public static DataLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
         var self = region.spec();
@@ -58,7 +63,15 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases) {
                         .build(), options));
             }
         }
-        return new DataLayer(databases);
+        // replication lag is measured on the secondaries: alarm where they are
+        var secondaries = new TreeMap<String, Output<String>>();
+        region.fleet().domainsIn(self.region()).stream()
+                .filter(p -> !p.owner().equals(self.region()) && databases.containsKey(p.domain().name()))
+                .forEach(p -> secondaries.put(p.domain().name(), databases.get(p.domain().name()).clusterIdentifier));
+        var alarms = secondaries.isEmpty() ? Optional.<ReplicationAlarms>empty()
+                : Optional.of(new ReplicationAlarms(ALARMS, ReplicationAlarmsArgs.builder()
+                .secondaries(secondaries).facts(region.facts()).build(), region.inRegion()));
+        return new DataLayer(databases, alarms);
     }
 
     /** The data part of the cross-stack contract: per domain, this region's endpoints. */

@@ -65,6 +65,11 @@ class DataLayerTest {
             plan.ofType(CLUSTER).forEach(r -> assertEquals(AuroraGlobalDatabase.MEMBER_IGNORE_CHANGES, r.ignoreChanges(), r.urn()));
         }
         assertEquals(Map.of("platform", "[present]", "us-tenants", "[present]"), present(us.outputs().get("databaseEndpoints")));
+        // replication lag is alarmed where it is measured: on the secondary (eu-west-1's platform member)
+        assertEquals(0, us.count("aws:cloudwatch/metricAlarm:MetricAlarm"), "us-east-1 owns both its domains: no secondary");
+        assertEquals(4, eu.count("aws:cloudwatch/metricAlarm:MetricAlarm"));
+        assertTrue(eu.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .allMatch(r -> "platform".equals(map(r.inputs().get("tags")).get("acgs2:data-domain"))));
     }
 
     @Test
