@@ -27,7 +27,8 @@ public final class ConfigParser {
         var zones = values.get(ZonesSection.SECTION);
         return new ProjectSettings(project, zones == null ? Map.of() : zones, values.get(TenantsSection.SECTION),
                 values.get(TagsSection.SECTION), values.get(MeshIdSection.SECTION),
-                Optional.ofNullable(values.get(OrganizationSection.SECTION)), values.get(DataSection.SECTION));
+                Optional.ofNullable(values.get(OrganizationSection.SECTION)),
+                Optional.ofNullable(values.get(DataSection.SECTION)).orElse(DataSection.Config.none()));
     }
 
     /**

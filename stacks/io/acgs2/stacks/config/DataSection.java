@@ -2,6 +2,7 @@ package io.acgs2.stacks.config;
 
 import io.acgs2.components.data.DataDomain;
 import io.acgs2.components.data.DataStore;
+import io.acgs2.components.data.ReplicationAlarmsArgs;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,31 +17,62 @@ import java.util.TreeMap;
  * {@code stores} is a subset of database, cache, bucket. Where each domain lives is checked with the
  * fleet ({@link FleetRules}, {@link io.acgs2.components.data.DomainPlacement}).
  */
-public final class DataSection extends BaseSection<Map<String, DataDomain>> {
+public final class DataSection extends BaseSection<DataSection.Config> {
 
     public static final DataSection SECTION = new DataSection();
     public static final String KEY = ConfigParser.PROJECT + ":data";
     static final Set<String> DOMAIN_FIELDS = Set.of("zone", "writer", "replicas", "stores");
+
+    /**
+     * @param domains         the data domains by name. Default: none
+     * @param warningSeconds  replication lag that raises a warning alarm. Default: the alarms' 30
+     * @param criticalSeconds replication lag that raises a critical alarm. Default: the alarms' 60
+     */
+    public record Config(Map<String, DataDomain> domains, Optional<Integer> warningSeconds, Optional<Integer> criticalSeconds) {
+        public Config {
+            domains = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(domains));
+        }
+
+        public static Config none() {
+            return new Config(Map.of(), Optional.empty(), Optional.empty());
+        }
+    }
 
     private DataSection() {
         super(KEY, Scope.PROJECT);
     }
 
     @Override
-    public Map<String, DataDomain> parse(SectionInput in) {
+    public Config parse(SectionInput in) {
         var domains = new TreeMap<String, DataDomain>();
         var data = in.object(KEY, false, "");
         if (data.isEmpty()) {
-            return domains;
+            return Config.none();
         }
-        in.unknownFields(data.get(), Set.of("domains"), KEY);
+        in.unknownFields(data.get(), Set.of("domains", "alarms"), KEY);
+        Optional<Integer> warning = Optional.empty();
+        Optional<Integer> critical = Optional.empty();
+        var alarms = data.get().get("alarms");
+        if (alarms != null && alarms.isObject()) {
+            in.unknownFields(alarms, Set.of("warningSeconds", "criticalSeconds"), KEY + ".alarms");
+            warning = in.integer(alarms.get("warningSeconds"), KEY + ".alarms.warningSeconds", "write seconds, e.g. 30");
+            critical = in.integer(alarms.get("criticalSeconds"), KEY + ".alarms.criticalSeconds", "write seconds, e.g. 60");
+            if (warning.orElse(ReplicationAlarmsArgs.DEFAULT_WARNING_SECONDS) < 1
+                    || critical.orElse(ReplicationAlarmsArgs.DEFAULT_CRITICAL_SECONDS) <= warning.orElse(ReplicationAlarmsArgs.DEFAULT_WARNING_SECONDS)) {
+                in.add(KEY + ".alarms", "warning " + warning.orElse(ReplicationAlarmsArgs.DEFAULT_WARNING_SECONDS) + " s and critical "
+                        + critical.orElse(ReplicationAlarmsArgs.DEFAULT_CRITICAL_SECONDS) + " s are not increasing",
+                        "set 0 < warningSeconds < criticalSeconds (the guides: 30 and 60)");
+            }
+        } else if (alarms != null && !alarms.isNull()) {
+            in.add(KEY + ".alarms", "must be a mapping", "write alarms: {warningSeconds: 30, criticalSeconds: 60}");
+        }
         var node = data.get().get("domains");
         if (node == null || node.isNull()) {
-            return domains;
+            return new Config(domains, warning, critical);
         }
         if (!node.isObject()) {
             in.add(KEY + ".domains", "must be a mapping", "write domains: {name: {zone: ..., writer: ..., stores: [...]}}");
-            return domains;
+            return new Config(domains, warning, critical);
         }
         node.fields().forEachRemaining(e -> {
             var key = KEY + ".domains." + e.getKey();
@@ -74,6 +106,6 @@ public final class DataSection extends BaseSection<Map<String, DataDomain>> {
                 domains.put(e.getKey(), new DataDomain(e.getKey(), zone.get(), writer.get(), replicas, stores));
             }
         });
-        return domains;
+        return new Config(domains, warning, critical);
     }
 }

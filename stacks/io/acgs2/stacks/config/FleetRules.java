@@ -18,7 +18,7 @@ final class FleetRules {
         var zones = new java.util.TreeMap<String, DomainPlacement.Zone>();
         settings.zones().values().forEach(z -> zones.put(z.name(), new DomainPlacement.Zone(z.name(), z.regions(), z.restricted())));
         var out = new java.util.TreeMap<String, DomainPlacement>();
-        for (var domain : settings.domains().values()) {
+        for (var domain : settings.data().domains().values()) {
             var result = DomainPlacement.place(domain, fleet, zones);
             result.problems().forEach(f -> p.add(ConfigParser.PROJECT_FILE, DataSection.KEY + ".domains." + domain.name() + "."
                     + f.field(), f.finding().problem(), f.finding().fix()));

@@ -1,7 +1,5 @@
 package io.acgs2.stacks.config;
 
-import io.acgs2.components.data.DataDomain;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +16,16 @@ import java.util.TreeMap;
  * @param meshId       the Istio mesh id shared by all regions. Default: acgs2-mesh
  * @param organization the Pulumi organization holding the stacks, used for StackReference names.
  *                     Default: the organization the engine runs in
- * @param domains      the data domains by name. Default: none
+ * @param data         the data domains and their replication alarm thresholds. Default: none
  */
 public record ProjectSettings(String project, Map<String, ZoneSpec> zones, Map<String, TenantSpec> tenants,
                               Map<String, String> tags, String meshId, Optional<String> organization,
-                              Map<String, DataDomain> domains) {
+                              DataSection.Config data) {
     public ProjectSettings {
         // Sorted, so messages and manifests list zones and tenants in the same order on every run.
         zones = Collections.unmodifiableSortedMap(new TreeMap<>(zones));
         tenants = Collections.unmodifiableSortedMap(new TreeMap<>(tenants));
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
-        domains = Collections.unmodifiableSortedMap(new TreeMap<>(domains));
     }
 
     public List<String> restrictedZones() {

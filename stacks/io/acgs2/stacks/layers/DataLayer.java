@@ -69,9 +69,16 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optio
                 .filter(p -> !p.owner().equals(self.region()) && databases.containsKey(p.domain().name()))
                 .forEach(p -> secondaries.put(p.domain().name(), databases.get(p.domain().name()).clusterIdentifier));
         var alarms = secondaries.isEmpty() ? Optional.<ReplicationAlarms>empty()
-                : Optional.of(new ReplicationAlarms(ALARMS, ReplicationAlarmsArgs.builder()
-                .secondaries(secondaries).facts(region.facts()).build(), region.inRegion()));
+                : Optional.of(new ReplicationAlarms(ALARMS, alarmArgs(region, secondaries), region.inRegion()));
         return new DataLayer(databases, alarms);
+    }
+
+    private static ReplicationAlarmsArgs alarmArgs(RegionContext region, Map<String, Output<String>> secondaries) {
+        var config = region.fleet().settings().data();
+        var args = ReplicationAlarmsArgs.builder().secondaries(secondaries).facts(region.facts());
+        config.warningSeconds().ifPresent(args::warningSeconds);
+        config.criticalSeconds().ifPresent(args::criticalSeconds);
+        return args.build();
     }
 
     /** The data part of the cross-stack contract: per domain, this region's endpoints. */

@@ -65,4 +65,20 @@ class DataSectionTest {
             assertTrue(problems.contains(expected), "missing\n  " + expected + "\nin\n" + problems);
         }
     }
+
+    @Test
+    void alarmThresholdsAreConfigurableAndMustIncrease(@TempDir Path tmp) {
+        var dir = shippedProject(tmp);
+        var base = read(dir, "Pulumi.yaml");
+        write(dir, "Pulumi.yaml", base.replace("  data:\n    value:\n", "  data:\n    value:\n      alarms:\n        warningSeconds: 20\n"
+                + "        criticalSeconds: 45\n"));
+        var data = FleetLoader.load(dir).settings().data();
+        assertEquals(java.util.Optional.of(20), data.warningSeconds());
+        assertEquals(java.util.Optional.of(45), data.criticalSeconds());
+
+        write(dir, "Pulumi.yaml", base.replace("  data:\n    value:\n", "  data:\n    value:\n      alarms:\n        warningSeconds: 90\n"));
+        var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
+        assertTrue(e.problems().contains("Pulumi.yaml: acgs2-infra:data.alarms: warning 90 s and critical 60 s are not increasing. "
+                + "Fix: set 0 < warningSeconds < criticalSeconds (the guides: 30 and 60)"), String.join("\n", e.problems()));
+    }
 }
