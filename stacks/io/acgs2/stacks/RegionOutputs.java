@@ -82,8 +82,12 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
     /**
      * @param databaseEndpoints       domain to this region's cluster endpoint (the writer's takes writes)
      * @param databaseReaderEndpoints domain to this region's reader endpoint
+     * @param databaseSecretArns      domain to this region's Secrets Manager secret with the connection details
+     * @param databaseMasterPasswords the domains this region owns, to their master password (secret): the
+     *                                regions that join read it for their own secret
      */
-    public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints) {
+    public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints,
+                       Output<Map<String, String>> databaseSecretArns, Output<Map<String, String>> databaseMasterPasswords) {
     }
 
     /** Every export name, in declaration order. */

@@ -100,7 +100,7 @@ public class AuroraGlobalDatabase extends ComponentResource {
     public final Output<String> securityGroupId;
     /** The owner's master password. Secret. Empty on secondaries. */
     public final Optional<Output<String>> masterPassword;
-    /** The owner's Secrets Manager secret with the connection details. Empty on secondaries. */
+    /** This region's Secrets Manager secret with the connection details (the owner's, or a secondary's own copy). */
     public final Optional<Output<String>> secretArn;
     /** The region's cluster (for dependsOn). */
     public final Cluster cluster;
@@ -225,8 +225,9 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
         }
 
-        // ---- the owner's secret for the services ----
-        if (args.owner()) {
+        // ---- the secret the services of this region read: the owner's, or a secondary's own copy ----
+        var servicePassword = args.owner() ? Optional.of(password.result()) : args.ownerMasterPassword();
+        if (servicePassword.isPresent()) {
             var secret = new Secret(name + "-master-secret", SecretArgs.builder()
                     .name("acgs2/data/" + args.domain() + "/aurora/master")
                     .description("Master credentials of the Aurora global database " + args.globalClusterIdentifier())
@@ -234,7 +235,11 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .recoveryWindowInDays(30)
                     .tags(Tags.name(name + "-master-secret", dataTags))
                     .build(), inComponent);
-            var document = Output.tuple(password.result(), cluster.endpoint()).applyValue(t -> {
+            var document = Output.tuple(servicePassword.get(), cluster.endpoint()).applyValue(t -> {
+                if (t.t1 == null) {
+                    throw new IllegalStateException("the owner region of data domain " + args.domain() + " exports no master "
+                            + "password yet: deploy it first (bin/acgs2 rollout-order puts it first)");
+                }
                 var m = new LinkedHashMap<String, Object>();
                 m.put("username", args.masterUsername());
                 m.put("password", t.t1);
@@ -248,12 +253,11 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .secretId(secret.id())
                     .secretString(document)
                     .build(), CustomResourceOptions.builder().parent(secret).build());
-            this.masterPassword = Optional.of(password.result().asSecret());
             this.secretArn = Optional.of(secret.arn());
         } else {
-            this.masterPassword = Optional.empty();
             this.secretArn = Optional.empty();
         }
+        this.masterPassword = args.owner() ? Optional.of(password.result().asSecret()) : Optional.empty();
 
         this.clusterEndpoint = cluster.endpoint();
         this.readerEndpoint = cluster.readerEndpoint();

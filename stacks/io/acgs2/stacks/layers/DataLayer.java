@@ -50,7 +50,14 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optio
                 var options = owner
                         ? ComponentResourceOptions.builder().providers(region.provider(), random).build()
                         : region.inRegion();
-                databases.put(domain.name(), new AuroraGlobalDatabase(DATABASE_PREFIX + domain.name(), AuroraGlobalDatabaseArgs.builder()
+                var args = AuroraGlobalDatabaseArgs.builder();
+                if (!owner) {
+                    // this region owns its copy of the credentials, read from the owner region's outputs
+                    region.peers().stream().filter(p -> p.spec().region().equals(placement.owner())).findFirst().ifPresent(p ->
+                            args.ownerMasterPassword(p.outputs().data().databaseMasterPasswords()
+                                    .applyValue(m -> m == null ? null : m.get(domain.name()))));
+                }
+                databases.put(domain.name(), new AuroraGlobalDatabase(DATABASE_PREFIX + domain.name(), args
                         .domain(domain.name())
                         .zone(domain.zone())
                         .region(self.region())
@@ -83,10 +90,15 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optio
 
     /** The data part of the cross-stack contract: per domain, this region's endpoints. */
     public RegionOutputs.Data outputs() {
-        return new RegionOutputs.Data(byDomain(db -> db.clusterEndpoint), byDomain(db -> db.readerEndpoint));
+        var owned = new TreeMap<String, AuroraGlobalDatabase>();
+        databases.forEach((d, db) -> db.masterPassword.ifPresent(p -> owned.put(d, db)));
+        return new RegionOutputs.Data(byDomain(databases, db -> db.clusterEndpoint), byDomain(databases, db -> db.readerEndpoint),
+                byDomain(databases, db -> db.secretArn.orElse(Output.of(""))),
+                byDomain(owned, db -> db.masterPassword.orElseThrow()).asSecret());
     }
 
-    private Output<Map<String, String>> byDomain(java.util.function.Function<AuroraGlobalDatabase, Output<String>> field) {
+    private static Output<Map<String, String>> byDomain(Map<String, AuroraGlobalDatabase> databases,
+                                                        java.util.function.Function<AuroraGlobalDatabase, Output<String>> field) {
         var domains = List.copyOf(databases.keySet());
         return Output.all(domains.stream().map(d -> field.apply(databases.get(d))).toList()).applyValue(values -> {
             var m = new LinkedHashMap<String, String>();

@@ -55,6 +55,14 @@ class DataLayerTest {
         for (var field : List.of("masterUsername", "masterPassword", "databaseName")) {
             assertFalse(euPlatform.inputs().containsKey(field), "a secondary carries no " + field);
         }
+        // the joining region owns its copy of the credentials, in its own region, encrypted with its own key
+        var euSecret = where(eu, r -> r.type().equals("aws:secretsmanager/secret:Secret")
+                && "acgs2/data/platform/aurora/master".equals(r.inputs().get("name"))).get(0);
+        assertTrue(String.valueOf(euSecret.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
+        assertEquals("[secret]", where(eu, r -> r.type().equals("aws:secretsmanager/secretVersion:SecretVersion")
+                && euSecret.urn().equals(r.parent())).get(0).inputs().get("secretString"));
+        assertEquals("[secret]", us.outputs().get("databaseMasterPasswords"), "the owner exports the password as a secret");
+        assertEquals(0, eu.count("random:index/randomPassword:RandomPassword") - 1, "eu-west-1 generates only its own domain's password");
         // zone tags: platform is global data, the tenant domains their zone
         assertEquals("global", map(euPlatform.inputs().get("tags")).get("acgs2:data-zone"));
         // every stateful data resource is protected
