@@ -51,13 +51,21 @@ class ComputeLayerTest {
     @TempDir
     Path tmp;
 
+    /** The shipped fleet, planned once for the class (the tests only read it). */
+    private static Map<String, StackPlan> shipped;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void planShipped(@TempDir Path dir) {
+        shipped = planAll(shippedProject(dir));
+    }
+
     private Path fresh(String name) throws Exception {
         return Files.createDirectories(tmp.resolve(name));
     }
 
     @Test
     void everyRegionGetsItsClusterBaselineAndResidencyPolicyTheGpuGroupOnlyInUsEast1() throws Exception {
-        var plans = planAll(shippedProject(fresh("shipped")));
+        var plans = shipped;
         for (var plan : plans.values()) {
             var cluster = one(plan, EksCluster.TYPE, ComputeLayer.CLUSTER);
             one(plan, "aws:eks/cluster:Cluster", ComputeLayer.CLUSTER + "-cluster");
@@ -81,7 +89,7 @@ class ComputeLayerTest {
 
     @Test
     void aVersionBumpUpgradesTheClusterAddOnsAndNodesInPlace() throws Exception {
-        var before = planAll(shippedProject(fresh("before"))).get("eu-west-1");
+        var before = shipped.get("eu-west-1");
         var dir = shippedProject(fresh("after"));
         write(dir, "Pulumi.eu-west-1.yaml", read(dir, "Pulumi.eu-west-1.yaml") + "  acgs2-infra:eks:\n    version: \"1.36\"\n");
         var after = planAll(dir).get("eu-west-1");
@@ -106,7 +114,7 @@ class ComputeLayerTest {
 
     @Test
     void changingANodeGroupsInstanceTypesOrBoundsNeverTouchesTheCluster() throws Exception {
-        var before = planAll(shippedProject(fresh("before"))).get("eu-west-1");
+        var before = shipped.get("eu-west-1");
         var dir = shippedProject(fresh("after"));
         write(dir, "Pulumi.eu-west-1.yaml", read(dir, "Pulumi.eu-west-1.yaml") + "  acgs2-infra:eks:\n    nodeGroups:\n"
                 + "      workloads:\n        instanceTypes: [m7i.xlarge]\n        minSize: 4\n        maxSize: 20\n");

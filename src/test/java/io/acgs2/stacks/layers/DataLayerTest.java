@@ -32,6 +32,14 @@ class DataLayerTest {
     @TempDir
     Path tmp;
 
+    /** The shipped fleet, planned once for the class (the tests only read it). */
+    private static Map<String, StackPlan> shipped;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void planShipped(@TempDir Path dir) {
+        shipped = planAll(shippedProject(dir));
+    }
+
     private static Set<String> domainsWithCluster(StackPlan plan) {
         return plan.ofType(CLUSTER).stream().map(r -> String.valueOf(map(r.inputs().get("tags")).get("acgs2:data-domain")))
                 .collect(Collectors.toSet());
@@ -39,7 +47,7 @@ class DataLayerTest {
 
     @Test
     void eachDomainsDatabaseLivesInExactlyItsRegionsCreatedOnceByItsOwner() throws Exception {
-        var plans = planAll(shippedProject(Files.createDirectories(tmp.resolve("shipped"))));
+        var plans = shipped;
         var us = plans.get("us-east-1");
         var eu = plans.get("eu-west-1");
         assertEquals(Set.of("platform", "us-tenants"), domainsWithCluster(us));
@@ -82,7 +90,7 @@ class DataLayerTest {
 
     @Test
     void movingTheWriterInConfigChangesNothingDeployedInAnyStack() throws Exception {
-        var before = planAll(shippedProject(Files.createDirectories(tmp.resolve("before"))));
+        var before = shipped;
         var dir = shippedProject(Files.createDirectories(tmp.resolve("after")));
         // after `aws rds switchover-global-cluster` to eu-west-1, the operator edits one value
         write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml").replace("        platform:\n          zone: global\n          writer: us-east-1\n",
