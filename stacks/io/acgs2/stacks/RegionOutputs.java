@@ -85,9 +85,14 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
      * @param databaseSecretArns      domain to this region's Secrets Manager secret with the connection details
      * @param databaseMasterPasswords the domains this region owns, to their master password (secret): the
      *                                regions that join read it for their own secret
+     * @param cacheEndpoints                domain to this region's cache primary endpoint
+     * @param cacheGlobalReplicationGroupIds domain to its global datastore id (the regions that join use it)
+     * @param cacheAuthTokens               domain to its cache AUTH token (secret)
      */
     public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints,
-                       Output<Map<String, String>> databaseSecretArns, Output<Map<String, String>> databaseMasterPasswords) {
+                       Output<Map<String, String>> databaseSecretArns, Output<Map<String, String>> databaseMasterPasswords,
+                       Output<Map<String, String>> cacheEndpoints, Output<Map<String, String>> cacheGlobalReplicationGroupIds,
+                       Output<Map<String, String>> cacheAuthTokens) {
     }
 
     /** Every export name, in declaration order. */

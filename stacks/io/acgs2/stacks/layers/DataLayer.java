@@ -3,6 +3,8 @@ package io.acgs2.stacks.layers;
 import com.pulumi.core.Output;
 import io.acgs2.components.data.AuroraGlobalDatabase;
 import io.acgs2.components.data.AuroraGlobalDatabaseArgs;
+import io.acgs2.components.data.CacheGlobalDatastore;
+import io.acgs2.components.data.CacheGlobalDatastoreArgs;
 import io.acgs2.components.data.DataStore;
 import io.acgs2.components.data.ReplicationAlarms;
 import io.acgs2.components.data.ReplicationAlarmsArgs;
@@ -28,35 +30,58 @@ import java.util.TreeMap;
  * security group (the only client admitted).
  *
  * @param databases the domain's database member in this region, by domain
+ * @param caches    the domain's cache member in this region, by domain
  * @param alarms    replication alarms of the secondary members here, if any
  */
-public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optional<ReplicationAlarms> alarms) {
+public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, SortedMap<String, CacheGlobalDatastore> caches,
+                        Optional<ReplicationAlarms> alarms) {
 
     public static final String DATABASE_PREFIX = "acgs2-db-";
+    public static final String CACHE_PREFIX = "acgs2-cache-";
     public static final String ALARMS = "acgs2-data-alarms";
 
     public static DataLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
         var self = region.spec();
         var databases = new TreeMap<String, AuroraGlobalDatabase>();
-        // default providers are disabled: the owner's generated master password needs an explicit one
-        RandomProvider random = null;
+        var caches = new TreeMap<String, CacheGlobalDatastore>();
+        // default providers are disabled: the owner's generated password and token need an explicit one
+        var ownsSecrets = region.fleet().domainsIn(self.region()).stream().anyMatch(p -> p.owner().equals(self.region())
+                && (p.domain().stores().contains(DataStore.DATABASE) || p.domain().stores().contains(DataStore.CACHE)));
+        var random = ownsSecrets ? new RandomProvider("random-" + self.region(), CustomResourceOptions.builder().build()) : null;
         for (var placement : region.fleet().domainsIn(self.region())) {
             var domain = placement.domain();
+            var owner = placement.owner().equals(self.region());
+            var options = owner ? ComponentResourceOptions.builder().providers(region.provider(), random).build() : region.inRegion();
+            var ownerPeer = region.peers().stream().filter(p -> p.spec().region().equals(placement.owner())).findFirst();
+            if (domain.stores().contains(DataStore.CACHE)) {
+                var args = CacheGlobalDatastoreArgs.builder();
+                ownerPeer.filter(p -> !owner).ifPresent(p -> {
+                    var data = p.outputs().data();
+                    args.globalReplicationGroupId(data.cacheGlobalReplicationGroupIds().applyValue(m -> {
+                        if (m == null || m.get(domain.name()) == null) {
+                            throw new IllegalStateException("the owner region " + placement.owner() + " of data domain " + domain.name()
+                                    + " exports no cache global datastore yet: deploy it first (bin/acgs2 rollout-order puts it first)");
+                        }
+                        return m.get(domain.name());
+                    }));
+                    args.authToken(data.cacheAuthTokens().applyValue(m -> m == null ? null : m.get(domain.name())));
+                });
+                caches.put(domain.name(), new CacheGlobalDatastore(CACHE_PREFIX + domain.name(), args
+                        .domain(domain.name())
+                        .zone(domain.zone())
+                        .region(self.region())
+                        .owner(owner)
+                        .isolatedSubnetIds(network.network().isolatedSubnetIds)
+                        .vpcId(network.network().vpcId)
+                        .clientSecurityGroupId(compute.cluster().clusterSecurityGroupId)
+                        .facts(region.facts())
+                        .build(), options));
+            }
             if (domain.stores().contains(DataStore.DATABASE)) {
-                var owner = placement.owner().equals(self.region());
-                if (owner && random == null) {
-                    random = new RandomProvider("random-" + self.region(), CustomResourceOptions.builder().build());
-                }
-                var options = owner
-                        ? ComponentResourceOptions.builder().providers(region.provider(), random).build()
-                        : region.inRegion();
                 var args = AuroraGlobalDatabaseArgs.builder();
-                if (!owner) {
-                    // this region owns its copy of the credentials, read from the owner region's outputs
-                    region.peers().stream().filter(p -> p.spec().region().equals(placement.owner())).findFirst().ifPresent(p ->
-                            args.ownerMasterPassword(p.outputs().data().databaseMasterPasswords()
-                                    .applyValue(m -> m == null ? null : m.get(domain.name()))));
-                }
+                // a joining region owns its copy of the credentials, read from the owner region's outputs
+                ownerPeer.filter(p -> !owner).ifPresent(p -> args.ownerMasterPassword(p.outputs().data().databaseMasterPasswords()
+                        .applyValue(m -> m == null ? null : m.get(domain.name()))));
                 databases.put(domain.name(), new AuroraGlobalDatabase(DATABASE_PREFIX + domain.name(), args
                         .domain(domain.name())
                         .zone(domain.zone())
@@ -77,7 +102,7 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optio
                 .forEach(p -> secondaries.put(p.domain().name(), databases.get(p.domain().name()).clusterIdentifier));
         var alarms = secondaries.isEmpty() ? Optional.<ReplicationAlarms>empty()
                 : Optional.of(new ReplicationAlarms(ALARMS, alarmArgs(region, secondaries), region.inRegion()));
-        return new DataLayer(databases, alarms);
+        return new DataLayer(databases, caches, alarms);
     }
 
     private static ReplicationAlarmsArgs alarmArgs(RegionContext region, Map<String, Output<String>> secondaries) {
@@ -94,13 +119,14 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Optio
         databases.forEach((d, db) -> db.masterPassword.ifPresent(p -> owned.put(d, db)));
         return new RegionOutputs.Data(byDomain(databases, db -> db.clusterEndpoint), byDomain(databases, db -> db.readerEndpoint),
                 byDomain(databases, db -> db.secretArn.orElse(Output.of(""))),
-                byDomain(owned, db -> db.masterPassword.orElseThrow()).asSecret());
+                byDomain(owned, db -> db.masterPassword.orElseThrow()).asSecret(),
+                byDomain(caches, c -> c.primaryEndpoint), byDomain(caches, c -> c.globalReplicationGroupId),
+                byDomain(caches, c -> c.authToken.orElse(Output.of(""))).asSecret());
     }
 
-    private static Output<Map<String, String>> byDomain(Map<String, AuroraGlobalDatabase> databases,
-                                                        java.util.function.Function<AuroraGlobalDatabase, Output<String>> field) {
-        var domains = List.copyOf(databases.keySet());
-        return Output.all(domains.stream().map(d -> field.apply(databases.get(d))).toList()).applyValue(values -> {
+    private static <T> Output<Map<String, String>> byDomain(Map<String, T> members, java.util.function.Function<T, Output<String>> field) {
+        var domains = List.copyOf(members.keySet());
+        return Output.all(domains.stream().map(d -> field.apply(members.get(d))).toList()).applyValue(values -> {
             var m = new LinkedHashMap<String, String>();
             for (int i = 0; i < domains.size(); i++) {
                 m.put(domains.get(i), values.get(i));

@@ -231,6 +231,30 @@ public final class PlanMocks implements Mocks {
                 state.put("arn", arnBase + "rds:" + region + ":" + ACCOUNT + ":subgrp:" + groupName);
                 return groupName;
             }
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                var id = String.valueOf(state.getOrDefault("replicationGroupId", name + "-" + hex.substring(0, 7)));
+                var dns = hash(ACCOUNT + "|" + region).substring(0, 6);
+                state.put("replicationGroupId", id);
+                state.put("arn", arnBase + "elasticache:" + region + ":" + ACCOUNT + ":replicationgroup:" + id);
+                state.put("primaryEndpointAddress", "master." + id + "." + dns + "." + shortRegion(region) + ".cache.amazonaws.com");
+                state.put("readerEndpointAddress", "replica." + id + "." + dns + "." + shortRegion(region) + ".cache.amazonaws.com");
+                state.putIfAbsent("port", 6379);
+                return id;
+            }
+            case "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup" -> {
+                // AWS prefixes the suffix with five letters of the creating region (e.g. "dsdfu" for
+                // us-west-1, per the API reference); the real table is not mirrored here: derive them
+                var letters = new StringBuilder();
+                var h = hash("grg-prefix|" + region);
+                for (int i = 0; i < 5; i++) {
+                    letters.append((char) ('a' + Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16) % 26));
+                }
+                var id = letters + "-" + state.getOrDefault("globalReplicationGroupIdSuffix", name);
+                state.put("globalReplicationGroupId", id);
+                // global datastores are not regional: no region in the ARN
+                state.put("arn", arnBase + "elasticache::" + ACCOUNT + ":globalreplicationgroup:" + id);
+                return id;
+            }
             case "aws:secretsmanager/secret:Secret" -> {
                 var secretName = physicalName(state, name, hex);
                 // Secrets Manager appends six random characters to the name in the ARN

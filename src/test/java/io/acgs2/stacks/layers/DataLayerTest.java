@@ -63,6 +63,19 @@ class DataLayerTest {
         for (var field : List.of("masterUsername", "masterPassword", "databaseName")) {
             assertFalse(euPlatform.inputs().containsKey(field), "a secondary carries no " + field);
         }
+        // caches: platform's global datastore created by us-east-1, joined by eu-west-1 with the id us-east-1 exports
+        var cacheGroups = "aws:elasticache/replicationGroup:ReplicationGroup";
+        assertEquals(2, us.count(cacheGroups));
+        assertEquals(1, eu.count(cacheGroups), "gdpr-tenants has no cache");
+        var euCache = eu.ofType(cacheGroups).get(0);
+        assertEquals("platform", map(euCache.inputs().get("tags")).get("acgs2:data-domain"));
+        @SuppressWarnings("unchecked")
+        var ids = (Map<String, String>) us.outputs().get("cacheGlobalReplicationGroupIds");
+        assertEquals(ids.get("platform"), euCache.inputs().get("globalReplicationGroupId"));
+        for (var inherited : List.of("engine", "engineVersion", "nodeType", "atRestEncryptionEnabled", "transitEncryptionEnabled", "authToken")) {
+            assertFalse(euCache.inputs().containsKey(inherited), "a datastore member inherits " + inherited);
+        }
+        assertTrue(euCache.protect());
         // the joining region owns its copy of the credentials, in its own region, encrypted with its own key
         var euSecret = where(eu, r -> r.type().equals("aws:secretsmanager/secret:Secret")
                 && "acgs2/data/platform/aurora/master".equals(r.inputs().get("name"))).get(0);
