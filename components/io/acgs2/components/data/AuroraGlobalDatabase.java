@@ -1,11 +1,5 @@
 package io.acgs2.components.data;
 
-import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
@@ -18,8 +12,6 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -113,18 +105,9 @@ public class AuroraGlobalDatabase extends ComponentResource {
         var clusterId = args.clusterIdentifier();
 
         // ---- the region's key: storage, Performance Insights, the secret ----
-        var key = new Key(name + "-key", KeyArgs.builder()
-                .description("Encrypts the Aurora cluster " + clusterId + " (data domain " + args.domain() + ")")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(Output.tuple(facts.partition(), facts.accountId()).applyValue(t -> accountOnlyKeyPolicy(t.t1, t.t2)))
-                .tags(Tags.name(name + "-key", dataTags))
-                // a deleted key makes the snapshots and backups it encrypts unreadable
-                .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
-        new Alias(name + "-key", AliasArgs.builder()
-                .name("alias/acgs2/data/" + args.domain() + "/aurora")
-                .targetKeyId(key.keyId())
-                .build(), CustomResourceOptions.builder().parent(key).build());
+        var parts = new StoreParts(this, name, dataTags);
+        var key = parts.key("alias/acgs2/data/" + args.domain() + "/aurora",
+                "Encrypts the Aurora cluster " + clusterId + " (data domain " + args.domain() + ")", facts);
 
         // ---- network: isolated subnets, 5432 from the EKS cluster security group only ----
         var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
@@ -134,22 +117,9 @@ public class AuroraGlobalDatabase extends ComponentResource {
                 .subnetIds(args.isolatedSubnetIds())
                 .tags(Tags.name(name + "-subnets", dataTags))
                 .build(), inComponent);
-        // no egress rules: the provider removes AWS's default allow-all egress, and a database
-        // opens no connections
-        var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .description("Aurora " + clusterId + ": PostgreSQL from the EKS cluster only")
-                .vpcId(args.vpcId())
-                .tags(Tags.name(name + "-sg", dataTags))
-                .build(), inComponent);
-        new SecurityGroupIngressRule(name + "-from-eks", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .referencedSecurityGroupId(args.clientSecurityGroupId())
-                .ipProtocol("tcp")
-                .fromPort(AuroraGlobalDatabaseArgs.PORT)
-                .toPort(AuroraGlobalDatabaseArgs.PORT)
-                .description("PostgreSQL from the EKS cluster security group")
-                .tags(Tags.name(name + "-from-eks"))
-                .build(), CustomResourceOptions.builder().parent(sg).build());
+        var sg = parts.clientOnlySecurityGroup("Aurora " + clusterId + ": PostgreSQL from the EKS cluster only",
+                args.vpcId(), args.clientSecurityGroupId(),
+                AuroraGlobalDatabaseArgs.PORT, "PostgreSQL");
 
         // ---- the owner: the global cluster and the credentials ----
         GlobalCluster global = null;

@@ -1,19 +1,11 @@
 package io.acgs2.components.data;
 
-import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elasticache.GlobalReplicationGroup;
 import com.pulumi.aws.elasticache.GlobalReplicationGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.elasticache.SubnetGroupArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -79,19 +71,9 @@ public class CacheGlobalDatastore extends ComponentResource {
         var groupId = args.replicationGroupId();
 
         // ---- the region's key: storage and snapshots ----
-        var key = new Key(name + "-key", KeyArgs.builder()
-                .description("Encrypts the ElastiCache replication group " + groupId + " (data domain " + args.domain() + ")")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(Output.tuple(facts.partition(), facts.accountId())
-                        .applyValue(t -> AuroraGlobalDatabase.accountOnlyKeyPolicy(t.t1, t.t2)))
-                .tags(Tags.name(name + "-key", dataTags))
-                // a deleted key makes the snapshots it encrypts unreadable
-                .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
-        new Alias(name + "-key", AliasArgs.builder()
-                .name("alias/acgs2/data/" + args.domain() + "/cache")
-                .targetKeyId(key.keyId())
-                .build(), CustomResourceOptions.builder().parent(key).build());
+        var parts = new StoreParts(this, name, dataTags);
+        var key = parts.key("alias/acgs2/data/" + args.domain() + "/cache",
+                "Encrypts the ElastiCache replication group " + groupId + " (data domain " + args.domain() + ")", facts);
 
         // ---- network: isolated subnets, 6379 from the EKS cluster security group only ----
         var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
@@ -101,21 +83,9 @@ public class CacheGlobalDatastore extends ComponentResource {
                 .subnetIds(args.isolatedSubnetIds())
                 .tags(Tags.name(name + "-subnets", dataTags))
                 .build(), inComponent);
-        // no egress rules: the provider removes AWS's default allow-all egress, and a cache opens no connections
-        var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .description("ElastiCache " + groupId + ": Valkey/Redis from the EKS cluster only")
-                .vpcId(args.vpcId())
-                .tags(Tags.name(name + "-sg", dataTags))
-                .build(), inComponent);
-        new SecurityGroupIngressRule(name + "-from-eks", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .referencedSecurityGroupId(args.clientSecurityGroupId())
-                .ipProtocol("tcp")
-                .fromPort(CacheGlobalDatastoreArgs.PORT)
-                .toPort(CacheGlobalDatastoreArgs.PORT)
-                .description("Valkey/Redis from the EKS cluster security group")
-                .tags(Tags.name(name + "-from-eks"))
-                .build(), CustomResourceOptions.builder().parent(sg).build());
+        var sg = parts.clientOnlySecurityGroup("ElastiCache " + groupId + ": Valkey/Redis from the EKS cluster only",
+                args.vpcId(), args.clientSecurityGroupId(),
+                CacheGlobalDatastoreArgs.PORT, "Valkey/Redis");
 
         // ---- the region's replication group ----
         var groupArgs = ReplicationGroupArgs.builder()
