@@ -44,8 +44,6 @@ public final class AuroraGlobalDatabaseArgs {
     public static final String DEFAULT_DATABASE_NAME = "acgs2";
     public static final int PORT = 5432;
 
-    private static final Pattern LABEL = Pattern.compile("^[a-z]([a-z0-9-]{0,28}[a-z0-9])?$");
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
     /** RDS identifiers: a letter first, letters, digits and single hyphens, no trailing hyphen, 63 at most. */
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-z](?!.*--)[a-z0-9-]{0,62}(?<!-)$");
     private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+$");
@@ -308,17 +306,7 @@ public final class AuroraGlobalDatabaseArgs {
 
         public AuroraGlobalDatabaseArgs build() {
             var p = new ArgsProblems("AuroraGlobalDatabaseArgs");
-            if (p.require("domain", domain, "pass the data domain's name") != null && !LABEL.matcher(domain).matches()) {
-                p.add("domain", "'" + domain + "' is not a lower-case label of at most 30 characters", "use e.g. gdpr-tenants");
-            }
-            if (p.require("zone", zone, "pass the zone the data lives in (the region's zone for a global domain)") != null
-                    && !LABEL.matcher(zone).matches()) {
-                p.add("zone", "'" + zone + "' is not a zone name", "use a zone of Pulumi.yaml, e.g. gdpr");
-            }
-            if (p.require("region", region, "pass the region of the component's provider") != null
-                    && !REGION.matcher(region).matches()) {
-                p.add("region", "'" + region + "' is not an AWS region name", "write e.g. eu-west-1");
-            }
+            StoreRules.placement(p, domain, zone, region);
             var gci = globalClusterIdentifier != null ? globalClusterIdentifier : domain == null ? null : "acgs2-" + domain;
             if (gci != null && !IDENTIFIER.matcher(gci).matches()) {
                 p.add("globalClusterIdentifier", "'" + gci + "' is not an RDS identifier",
@@ -339,9 +327,7 @@ public final class AuroraGlobalDatabaseArgs {
                 p.add("instanceCount", instanceCount + " is outside 1.." + MAX_INSTANCES, "use 2 or more for a reader in another AZ");
             }
             p.require("availabilityZones", availabilityZones, "pass the region's AZ names in a stable order");
-            p.require("isolatedSubnetIds", isolatedSubnetIds, "pass the network's isolated subnet ids");
-            p.require("vpcId", vpcId, "pass the network's vpcId");
-            p.require("clientSecurityGroupId", clientSecurityGroupId, "pass the EKS cluster's clusterSecurityGroupId");
+            StoreRules.network(p, isolatedSubnetIds, vpcId, clientSecurityGroupId);
             if (backupRetentionDays != null
                     && (backupRetentionDays < MIN_BACKUP_RETENTION_DAYS || backupRetentionDays > MAX_BACKUP_RETENTION_DAYS)) {
                 p.add("backupRetentionDays", backupRetentionDays + " is outside " + MIN_BACKUP_RETENTION_DAYS + ".."

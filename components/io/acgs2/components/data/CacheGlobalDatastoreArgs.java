@@ -39,8 +39,6 @@ public final class CacheGlobalDatastoreArgs {
     public static final int MAX_NUM_CACHE_CLUSTERS = 6;
     public static final int PORT = 6379;
 
-    private static final Pattern LABEL = Pattern.compile("^[a-z]([a-z0-9-]{0,28}[a-z0-9])?$");
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
     /** The node families a global datastore supports, large and up. */
     private static final Pattern GLOBAL_NODE_TYPE =
             Pattern.compile("^cache\\.(m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\\.(large|[0-9]*xlarge)$");
@@ -270,18 +268,8 @@ public final class CacheGlobalDatastoreArgs {
 
         public CacheGlobalDatastoreArgs build() {
             var p = new ArgsProblems("CacheGlobalDatastoreArgs");
-            if (p.require("domain", domain, "pass the data domain's name") != null && !LABEL.matcher(domain).matches()) {
-                p.add("domain", "'" + domain + "' is not a lower-case label of at most 30 characters", "use e.g. gdpr-tenants");
-            }
-            if (p.require("zone", zone, "pass the zone the data lives in (the region's zone for a global domain)") != null
-                    && !LABEL.matcher(zone).matches()) {
-                p.add("zone", "'" + zone + "' is not a zone name", "use a zone of Pulumi.yaml, e.g. gdpr");
-            }
-            if (p.require("region", region, "pass the region of the component's provider") != null
-                    && !REGION.matcher(region).matches()) {
-                p.add("region", "'" + region + "' is not an AWS region name", "write e.g. eu-west-1");
-            }
-            if (domain != null && region != null && LABEL.matcher(domain).matches() && REGION.matcher(region).matches()
+            StoreRules.placement(p, domain, zone, region);
+            if (StoreRules.valid(domain, region)
                     && !REPLICATION_GROUP_ID.matcher("acgs2-" + domain + "-" + region).matches()) {
                 p.add("domain", "'" + domain + "' makes the replication group id 'acgs2-" + domain + "-" + region
                         + "' longer than 40 characters", "shorten the domain's name");
@@ -322,9 +310,7 @@ public final class CacheGlobalDatastoreArgs {
                     p.add("authToken", "is set on the owner", "remove it: the owner generates the AUTH token");
                 }
             }
-            p.require("isolatedSubnetIds", isolatedSubnetIds, "pass the network's isolated subnet ids");
-            p.require("vpcId", vpcId, "pass the network's vpcId");
-            p.require("clientSecurityGroupId", clientSecurityGroupId, "pass the EKS cluster's clusterSecurityGroupId");
+            StoreRules.network(p, isolatedSubnetIds, vpcId, clientSecurityGroupId);
             p.require("facts", facts, "pass the region's AwsFacts");
             p.throwIfAny();
             return new CacheGlobalDatastoreArgs(this);
