@@ -18,6 +18,7 @@ export const T = {
         "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     ],
+    bucketLogging: "aws:s3/bucketLoggingV2:BucketLoggingV2",
     bucketVersioning: [
         "aws:s3/bucketVersioningV2:BucketVersioningV2",
         "aws:s3/bucketVersioning:BucketVersioning",
@@ -177,10 +178,23 @@ function configures(s: StackRes, b: StackRes): boolean {
     return dependsOn(s, b);
 }
 
+/** True when logging resource `l` sends its logs to bucket `b`. */
+function logsTo(l: StackRes, b: StackRes): boolean {
+    const target = l.props.targetBucket;
+    if (typeof target === "string" && !isUnknown(target)) {
+        return target === b.props.bucket;
+    }
+    // unknown target name: a logging resource that depends on `b` without configuring `b` itself
+    const source = l.props.bucket;
+    return dependsOn(l, b) && !(typeof source === "string" && !isUnknown(source) && source === b.props.bucket);
+}
+
 export const s3BucketSecured = stackPolicy({
     name: "s3-bucket-private-encrypted-versioned",
-    description: "Every bucket has a public access block with all four flags, default SSE with aws:kms, and versioning " +
-        "enabled (Checkov CKV_AWS_19, CKV_AWS_21, CKV_AWS_53-56, CKV_AWS_145; Trivy AWS-0086..AWS-0094).",
+    description: "Every bucket has a public access block with all four flags, default SSE with aws:kms, versioning " +
+        "enabled, and server access logging; a server access log destination may use SSE-S3 (AES256) instead, the only " +
+        "default encryption AWS documents for log delivery (Checkov CKV_AWS_18, CKV_AWS_19, CKV_AWS_21, CKV_AWS_53-56, " +
+        "CKV_AWS_145; Trivy AWS-0086..AWS-0094).",
     check: (resources, args, report) => {
         const buckets = ofType(resources, T.bucket);
         if (buckets.length === 0) {
@@ -189,7 +203,9 @@ export const s3BucketSecured = stackPolicy({
         const pabs = ofType(resources, T.bucketPublicAccessBlock);
         const sses = ofType(resources, ...T.bucketSse);
         const vers = ofType(resources, ...T.bucketVersioning);
+        const logs = ofType(resources, T.bucketLogging);
         for (const b of buckets) {
+            const logTarget = logs.some(l => logsTo(l, b));
             const pab = pabs.filter(s => configures(s, b));
             if (pab.length === 0) {
                 report(`Bucket ${b.name} has no aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock.`, b.urn);
@@ -202,11 +218,12 @@ export const s3BucketSecured = stackPolicy({
             const sse = sses.filter(s => configures(s, b));
             const kms = sse.some(s => asArray(s.props.rules).some(r => {
                 const alg = get(r, "applyServerSideEncryptionByDefault.sseAlgorithm");
-                return isUnknown(alg) || alg === "aws:kms" || alg === "aws:kms:dsse";
+                return isUnknown(alg) || alg === "aws:kms" || alg === "aws:kms:dsse" || (logTarget && alg === "AES256");
             }) || isUnknown(s.props.rules));
             if (!kms) {
                 report(`Bucket ${b.name} has no default encryption with aws:kms: add a server-side encryption ` +
-                    "configuration with sseAlgorithm aws:kms and a kmsMasterKeyId.", b.urn);
+                    "configuration with sseAlgorithm aws:kms and a kmsMasterKeyId" +
+                    (logTarget ? " (or AES256, as it is a server access log destination)." : "."), b.urn);
             }
             const ver = vers.filter(s => configures(s, b));
             const enabled = ver.some(s => {
@@ -215,6 +232,10 @@ export const s3BucketSecured = stackPolicy({
             });
             if (!enabled) {
                 report(`Bucket ${b.name} is not versioned: add a bucket versioning resource with status Enabled.`, b.urn);
+            }
+            if (!logTarget && !logs.some(l => configures(l, b) && !logsTo(l, b))) {
+                report(`Bucket ${b.name} has no server access logging: add an aws:s3/bucketLoggingV2:BucketLoggingV2 ` +
+                    "to the region's log bucket.", b.urn);
             }
         }
     },

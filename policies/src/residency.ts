@@ -210,6 +210,41 @@ function checkGroup(what: string, members: StackRes[], cfg: ResidencyConfig, rep
 }
 
 const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
+/** The platform's bucket names state their region: acgs2-<what>-<region>-<account>. */
+export const ACGS2_BUCKET =
+    /^acgs2-([a-z0-9-]+)-([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)-(\d{12})$/;
+
+/** The region an acgs2 bucket name states, if it follows the convention. */
+export function namedRegion(bucketName: string): string | undefined {
+    return ACGS2_BUCKET.exec(bucketName)?.[2];
+}
+
+export const bucketNameStatesRegion = stackPolicy({
+    name: "bucket-name-states-region",
+    description: "A bucket named by the platform's convention (acgs2-<what>-<region>-<account>) is in the region its " +
+        "name states, so another stack may locate it by name (acgs2 residency baseline).",
+    configSchema: residencyConfigSchema,
+    check: (resources, args, report) => {
+        const cfg = residencyConfig(args);
+        if (typeof cfg === "string") {
+            report(cfg);
+            return;
+        }
+        const named = ofType(resources, DS.bucket).filter(b => typeof b.props.bucket === "string" && !isUnknown(b.props.bucket)
+            && ACGS2_BUCKET.test(b.props.bucket));
+        if (named.length === 0) {
+            args.notApplicable("No bucket named acgs2-<what>-<region>-<account> in the stack");
+        }
+        for (const b of named) {
+            const stated = namedRegion(b.props.bucket);
+            const actual = regionOf(b.res.provider, cfg);
+            if (actual !== undefined && stated !== actual) {
+                report(`Bucket ${b.props.bucket} is in ${actual} but its name states ${stated}: name it ` +
+                    `acgs2-<what>-${actual}-<account>.`, b.urn);
+            }
+        }
+    },
+});
 
 export const replicationStaysInZone = stackPolicy({
     name: "replication-stays-in-zone",
@@ -270,48 +305,69 @@ export const replicationStaysInZone = stackPolicy({
             }
         }
 
-        // S3 replication: each rule's destination bucket must be in the source bucket's zone.
+        // S3 replication: each rule's destination bucket must be in the source bucket's zone. A bucket of
+        // another stack (a later region owns the links to the earlier ones) is located by the platform's
+        // bucket name, acgs2-<what>-<region>-<account>, which bucket-name-states-region holds true in
+        // the bucket's own stack. The source of a configuration is in the configuration's region.
         const buckets = ofType(resources, DS.bucket);
         for (const rc of replications) {
-            const source = buckets.find(b => references(rc, "bucket", b, b.props.bucket));
-            const zone = source ? zoneTag(source) : undefined;
-            if (!source || zone === undefined || !cfg.zones[zone]) {
-                continue; // an unresolvable source is reported by its own stack; a missing zone by data-residency-in-zone.
-            }
-            const restricted = cfg.restrictedZones.includes(zone);
+            // a known source name names the source (it may be another stack's bucket: then none here);
+            // an unknown one (the bucket's id during preview): the bucket the configuration depends on
+            const sourceName = typeof rc.props.bucket === "string" && !isUnknown(rc.props.bucket) ? rc.props.bucket : undefined;
+            const source = sourceName !== undefined ? buckets.find(b => b.props.bucket === sourceName)
+                : buckets.find(b => dependsOn(rc, b));
+            const sourceRegion = source ? regionOf(source.res.provider, cfg) : regionOf(rc.res.provider, cfg);
             const rules = rc.props.rules;
             if (isUnknown(rules)) {
                 continue;
             }
-            asArray(rules).forEach((rule, i) => {
+            const resolved = asArray(rules).map(rule => {
                 const arn = get(rule, "destination.bucket");
+                const known = typeof arn === "string" && !isUnknown(arn);
                 let dests: StackRes[];
-                if (typeof arn === "string" && !isUnknown(arn)) {
+                let named: string | undefined;
+                if (known) {
                     const name = S3_ARN.exec(arn)?.[1];
                     dests = buckets.filter(b => name !== undefined && b.props.bucket === name);
+                    named = dests.length === 0 && name !== undefined ? namedRegion(name) : undefined;
                 } else {
                     // Unknown ARN (the destination's arn output during preview): the buckets it depends on.
                     dests = buckets.filter(b => b !== source && dependsOn(rc, b));
                 }
-                const regions = dests.map(d => regionOf(d.res.provider, cfg));
-                if (dests.length === 0 || regions.some(r => r === undefined)) {
+                const regions = named ? [named] : dests.map(d => regionOf(d.res.provider, cfg));
+                return { arn: known ? arn as string : undefined, dests, regions };
+            });
+            const zone = source ? zoneTag(source)
+                : resolved.flatMap(r => r.dests).map(zoneTag).find(z => z !== undefined);
+            if (zone === undefined || !cfg.zones[zone]) {
+                continue; // an unresolvable source is reported by its own stack; a missing zone by data-residency-in-zone.
+            }
+            const restricted = cfg.restrictedZones.includes(zone);
+            const from = source ? `bucket ${source.name}` : `bucket ${sourceName ?? "(unknown)"} of ${sourceRegion ?? "an unknown region"}`;
+            if (!source && sourceRegion !== undefined && !cfg.zones[zone].includes(sourceRegion)) {
+                report(`Replication ${rc.name} copies ${from} into zone ${zone}: the source region is outside the zone ` +
+                    `(${regionsText(cfg, zone)}).`, rc.urn);
+            }
+            resolved.forEach(({ arn, dests, regions }, i) => {
+                if (regions.length === 0 || regions.some(r => r === undefined)) {
                     if (restricted) {
-                        report(`Replication ${rc.name} rule ${i} from bucket ${source.name} (restricted zone ${zone}) goes to ` +
-                            `${typeof arn === "string" && !isUnknown(arn) ? arn : "an unknown bucket"}, whose region cannot be proven: ` +
-                            "replicate only to a bucket of this stack.", rc.urn);
+                        report(`Replication ${rc.name} rule ${i} from ${from} (restricted zone ${zone}) goes to ` +
+                            `${arn ?? "an unknown bucket"}, whose region cannot be proven: replicate only to a bucket of ` +
+                            "this stack or one named acgs2-<what>-<region>-<account>.", rc.urn);
                     }
                     return;
                 }
                 const outside = regions.filter(r => !cfg.zones[zone].includes(r as string));
                 if (outside.length > 0) {
-                    if (typeof arn === "string" && !isUnknown(arn)) {
-                        report(`Replication ${rc.name} rule ${i} copies bucket ${source.name} (zone ${zone}) to ${outside.join(", ")}, ` +
+                    if (arn !== undefined) {
+                        report(`Replication ${rc.name} rule ${i} copies ${from} (zone ${zone}) to ${outside.join(", ")}, ` +
                             `outside the zone (${regionsText(cfg, zone)}).`, rc.urn);
                     } else if (restricted) {
-                        report(`Replication ${rc.name} rule ${i} from bucket ${source.name} (restricted zone ${zone}) may go to ` +
+                        report(`Replication ${rc.name} rule ${i} from ${from} (restricted zone ${zone}) may go to ` +
                             `${outside.join(", ")}: its destination region cannot be proven.`, rc.urn);
                     }
                 }
+                void dests;
             });
         }
 
@@ -466,5 +522,6 @@ export const fleetResidencyDeclared = stackPolicy({
 export const residencyPolicies: Policies = [
     dataResidencyInZone,
     replicationStaysInZone,
+    bucketNameStatesRegion,
     fleetResidencyDeclared,
 ];

@@ -119,15 +119,34 @@ describe("s3-bucket-private-encrypted-versioned", () => {
     { deps: [bucket] });
     const ver = (status = "Enabled") => mk(T.bucketVersioning[0], "data-ver", { bucket: "acme-data-use1",
         versioningConfiguration: { status } });
-    it("passes a bucket with all three siblings (matched by name or dependency)", () =>
-        assert.deepEqual(checkStack(s3BucketSecured, [bucket, pab(), sse(), ver()]), []));
+    const logs = mk(T.bucket, "logs", { bucket: "acme-logs-use1", tags: { "acgs2:data-zone": "us" } });
+    const logging = mk(T.bucketLogging, "data-logging", { bucket: "acme-data-use1", targetBucket: "acme-logs-use1", targetPrefix: "data/" });
+    const logsSiblings = [mk(T.bucketPublicAccessBlock, "logs-pab", { bucket: "acme-logs-use1", blockPublicAcls: true,
+        blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
+    mk(T.bucketVersioning[0], "logs-ver", { bucket: "acme-logs-use1", versioningConfiguration: { status: "Enabled" } })];
+    const logsSse = (alg: string) => mk(T.bucketSse[0], "logs-sse", { bucket: "acme-logs-use1",
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: alg } }] });
+    it("passes a bucket with all four siblings (matched by name or dependency)", () =>
+        assert.deepEqual(checkStack(s3BucketSecured, [bucket, pab(), sse(), ver(), logging]), []));
     it("fails a bare bucket", () => assert.deepEqual(messages(checkStack(s3BucketSecured, [bucket])), [
         "Bucket data has no aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock.",
         "Bucket data has no default encryption with aws:kms: add a server-side encryption configuration with sseAlgorithm aws:kms and a kmsMasterKeyId.",
         "Bucket data is not versioned: add a bucket versioning resource with status Enabled.",
+        "Bucket data has no server access logging: add an aws:s3/bucketLoggingV2:BucketLoggingV2 to the region's log bucket.",
     ]));
+    it("accepts SSE-S3 only on a server access log destination, which needs no logging of its own", () => {
+        assert.deepEqual(checkStack(s3BucketSecured, [bucket, pab(), sse(), ver(), logging, logs, ...logsSiblings, logsSse("AES256")]), []);
+        // the same bucket without anything logging to it is an ordinary bucket again
+        assert.deepEqual(messages(checkStack(s3BucketSecured, [logs, ...logsSiblings, logsSse("AES256")])), [
+            "Bucket logs has no default encryption with aws:kms: add a server-side encryption configuration with sseAlgorithm aws:kms and a kmsMasterKeyId.",
+            "Bucket logs has no server access logging: add an aws:s3/bucketLoggingV2:BucketLoggingV2 to the region's log bucket.",
+        ]);
+        // a logging resource whose target name is unknown still marks the bucket it depends on (not its source)
+        const unknownTarget = mk(T.bucketLogging, "data-logging", { bucket: "acme-data-use1", targetBucket: U }, { deps: [bucket, logs] });
+        assert.deepEqual(checkStack(s3BucketSecured, [bucket, pab(), sse(), ver(), unknownTarget, logs, ...logsSiblings, logsSse("AES256")]), []);
+    });
     it("fails weak siblings", () => assert.deepEqual(
-        checkStack(s3BucketSecured, [bucket, pab({ restrictPublicBuckets: false }), sse("AES256"), ver("Suspended")]), [
+        checkStack(s3BucketSecured, [bucket, pab({ restrictPublicBuckets: false }), sse("AES256"), ver("Suspended"), logging]), [
             { message: "Bucket data public access block leaves restrictPublicBuckets off: set all four to true.", urn: bucket.urn },
             { message: "Bucket data has no default encryption with aws:kms: add a server-side encryption configuration with sseAlgorithm aws:kms and a kmsMasterKeyId.", urn: bucket.urn },
             { message: "Bucket data is not versioned: add a bucket versioning resource with status Enabled.", urn: bucket.urn },
@@ -135,7 +154,7 @@ describe("s3-bucket-private-encrypted-versioned", () => {
     it("does not apply without buckets", () => assert.throws(() => checkStack(s3BucketSecured, [vpc]), NotApplicable));
     it("accepts unknown sibling values", () => assert.deepEqual(
         checkStack(s3BucketSecured, [bucket, pab({ blockPublicAcls: U }), sse(U), mk(T.bucketVersioning[0], "v", {
-            bucket: "acme-data-use1", versioningConfiguration: { status: U } })]), []));
+            bucket: "acme-data-use1", versioningConfiguration: { status: U } }), logging]), []));
 });
 
 describe("kms-key-rotation", () => {

@@ -144,6 +144,25 @@ export const MUTATIONS: Mutation[] = [
             r.inputs.rules = [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::acgs2-not-in-this-stack" } }];
             r.dependencies = [];
         } },
+    { policy: "replication-stays-in-zone", what: "replicate a restricted bucket to a named bucket in another zone's region",
+        types: ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
+        mutate: (r, s, cfg) => {
+            const zone = cfg.restrictedZones[0];
+            for (const b of s.resources.filter(x => x.type === "aws:s3/bucketV2:BucketV2")) {
+                b.inputs.tags = { ...(b.inputs.tags ?? {}), "acgs2:data-zone": zone };
+            }
+            const outside = Object.entries(cfg.zones).find(([z]) => z !== zone)![1][0];
+            r.inputs.rules = [{ status: "Enabled", destination: { bucket: `arn:aws:s3:::acgs2-x-${outside}-123456789012` } }];
+        } },
+    { policy: "bucket-name-states-region", what: "name a bucket for a region it is not in", types: ["aws:s3/bucketV2:BucketV2"],
+        where: r => /^acgs2-.*-\d{12}$/.test(String(r.inputs.bucket)),
+        mutate: (r, s, cfg) => {
+            const here = regionOf(r, s);
+            const other = Object.values(cfg.zones).flat().find(x => x !== here)!;
+            r.inputs.bucket = `acgs2-moved-${other}-123456789012`;
+        } },
+    { policy: "s3-bucket-private-encrypted-versioned", what: "delete the server access logging", types: ["aws:s3/bucketV2:BucketV2"],
+        mutate: (_r, s) => removeWhere(s, x => x.type === "aws:s3/bucketLoggingV2:BucketLoggingV2") },
     { policy: "fleet-residency-declared", what: "drop a tenant's home region from the fleet", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
         mutate: r => {
             const m = JSON.parse(r.inputs.value);

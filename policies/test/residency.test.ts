@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { T as DS } from "../src/datastores";
-import { dataResidencyInZone, fleetResidencyDeclared, replicationStaysInZone, T } from "../src/residency";
+import { bucketNameStatesRegion, dataResidencyInZone, fleetResidencyDeclared, namedRegion, replicationStaysInZone, T } from "../src/residency";
 import { parseManifest } from "../src/residency";
 import { RESIDENCY_POLICY_NAMES } from "../src/config";
 import { residencyConfigSchema } from "../src/util";
@@ -93,7 +93,7 @@ describe("replication-stays-in-zone", () => {
         assert.deepEqual(checkStack(replicationStaysInZone, [g, stray, src, dst, rc, mm2]), [
             { urn: stray.urn, message: "Aurora global cluster eu-global member us-db is in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
             { urn: rc.urn, message: "Replication eu-repl rule 0 copies bucket eu-src (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
-            { urn: rc.urn, message: "Replication eu-repl rule 1 from bucket eu-src (restricted zone gdpr) goes to arn:aws:s3:::elsewhere, whose region cannot be proven: replicate only to a bucket of this stack." },
+            { urn: rc.urn, message: "Replication eu-repl rule 1 from bucket eu-src (restricted zone gdpr) goes to arn:aws:s3:::elsewhere, whose region cannot be proven: replicate only to a bucket of this stack or one named acgs2-<what>-<region>-<account>." },
             { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors cluster iad in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
             { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 (restricted zone gdpr) mirrors cluster sin, whose region cannot be proven: add it to annotation acgs2.io/cluster-regions." },
         ]);
@@ -114,9 +114,48 @@ describe("replication-stays-in-zone", () => {
         const src = bucket("eu-src", "eu-central-1", "gdpr");
         const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: [{ destination: { bucket: U } }] }, { region: "eu-central-1", deps: [src] });
         assert.deepEqual(messages(checkStack(replicationStaysInZone, [src, rc])),
-            ["Replication eu-repl rule 0 from bucket eu-src (restricted zone gdpr) goes to an unknown bucket, whose region cannot be proven: replicate only to a bucket of this stack."]);
+            ["Replication eu-repl rule 0 from bucket eu-src (restricted zone gdpr) goes to an unknown bucket, whose region cannot be proven: replicate only to a bucket of this stack or one named acgs2-<what>-<region>-<account>."]);
         const rcUnknownRules = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: U }, { region: "eu-central-1", deps: [src] });
         assert.deepEqual(checkStack(replicationStaysInZone, [src, rcUnknownRules]), []);
+    });
+});
+
+describe("buckets of other stacks (the later region owns the link)", () => {
+    const euSrc = mk(DS.bucket, "platform-euw1", { bucket: "acgs2-gdpr-tenants-eu-west-1-123456789012", tags: tags("gdpr") }, { region: "eu-west-1" });
+    it("locates a destination of another stack by its acgs2 name", () => {
+        const inZone = mk(T.bucketReplication, "repl", { bucket: "acgs2-gdpr-tenants-eu-west-1-123456789012", rules: [
+            { destination: { bucket: "arn:aws:s3:::acgs2-gdpr-tenants-eu-central-1-123456789012" } }] }, { region: "eu-west-1", deps: [euSrc] });
+        assert.deepEqual(checkStack(replicationStaysInZone, [euSrc, inZone]), []);
+        const outside = mk(T.bucketReplication, "repl", { bucket: "acgs2-gdpr-tenants-eu-west-1-123456789012", rules: [
+            { destination: { bucket: "arn:aws:s3:::acgs2-gdpr-tenants-us-east-1-123456789012" } }] }, { region: "eu-west-1", deps: [euSrc] });
+        assert.deepEqual(messages(checkStack(replicationStaysInZone, [euSrc, outside])), [
+            "Replication repl rule 0 copies bucket platform-euw1 (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)."]);
+    });
+    it("checks a configuration written on an earlier region's bucket: its source is in the provider's region", () => {
+        const here = mk(DS.bucket, "here", { bucket: "acgs2-gdpr-tenants-eu-central-1-123456789012", tags: tags("gdpr") }, { region: "eu-central-1" });
+        const rule = { destination: { bucket: "arn:aws:s3:::acgs2-gdpr-tenants-eu-central-1-123456789012" } };
+        const owners = mk(T.bucketReplication, "owner-repl", { bucket: "acgs2-gdpr-tenants-eu-west-1-123456789012", rules: [rule] },
+            { region: "eu-west-1", deps: [here] });
+        assert.deepEqual(checkStack(replicationStaysInZone, [here, owners]), []);
+        const foreign = mk(T.bucketReplication, "owner-repl", { bucket: "acgs2-gdpr-tenants-us-east-1-123456789012", rules: [rule] },
+            { region: "us-east-1", deps: [here] });
+        assert.deepEqual(messages(checkStack(replicationStaysInZone, [here, foreign])), [
+            "Replication owner-repl copies bucket acgs2-gdpr-tenants-us-east-1-123456789012 of us-east-1 into zone gdpr: the source region is outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)."]);
+    });
+    it("reads the region out of an acgs2 name, whatever the hyphens of the domain", () => {
+        assert.equal(namedRegion("acgs2-platform-us-east-1-123456789012"), "us-east-1");
+        assert.equal(namedRegion("acgs2-ab-cd-eu-west-1-123456789012"), "eu-west-1");
+        assert.equal(namedRegion("acgs2-eu-data-ap-southeast-1-123456789012"), "ap-southeast-1");
+        assert.equal(namedRegion("acgs2-x-us-gov-west-1-123456789012"), "us-gov-west-1");
+        assert.equal(namedRegion("acgs2-x-cn-northwest-1-123456789012"), "cn-northwest-1");
+        assert.equal(namedRegion("acgs2-not-in-this-stack"), undefined);
+    });
+    it("bucket-name-states-region holds the name true in the bucket's own stack", () => {
+        assert.deepEqual(checkStack(bucketNameStatesRegion, [euSrc]), []);
+        const liar = mk(DS.bucket, "liar", { bucket: "acgs2-gdpr-tenants-eu-west-1-123456789012", tags: tags("gdpr") }, { region: "us-east-1" });
+        assert.deepEqual(messages(checkStack(bucketNameStatesRegion, [liar])), [
+            "Bucket acgs2-gdpr-tenants-eu-west-1-123456789012 is in us-east-1 but its name states eu-west-1: name it acgs2-<what>-us-east-1-<account>."]);
+        assert.throws(() => checkStack(bucketNameStatesRegion, [bucket("acme-data", "us-east-1", "us")]), NotApplicable);
     });
 });
 
