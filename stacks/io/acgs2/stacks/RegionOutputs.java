@@ -88,11 +88,17 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
      * @param cacheEndpoints                domain to this region's cache primary endpoint
      * @param cacheGlobalReplicationGroupIds domain to its global datastore id (the regions that join use it)
      * @param cacheAuthTokens               domain to its cache AUTH token (secret)
+     * @param bucketNames       domain to this region's bucket name
+     * @param bucketArns        domain to this region's bucket ARN (later regions replicate into it)
+     * @param bucketKmsKeyArns  domain to the key of this region's bucket (replicas written here use it)
+     * @param dataAlarmTopicArn the region's replication alarm topic ("" if it holds no domain)
      */
     public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints,
                        Output<Map<String, String>> databaseSecretArns, Output<Map<String, String>> databaseMasterPasswords,
                        Output<Map<String, String>> cacheEndpoints, Output<Map<String, String>> cacheGlobalReplicationGroupIds,
-                       Output<Map<String, String>> cacheAuthTokens) {
+                       Output<Map<String, String>> cacheAuthTokens, Output<Map<String, String>> bucketNames,
+                       Output<Map<String, String>> bucketArns, Output<Map<String, String>> bucketKmsKeyArns,
+                       Output<String> dataAlarmTopicArn) {
     }
 
     /** Every export name, in declaration order. */

@@ -60,6 +60,10 @@ public class CacheGlobalDatastore extends ComponentResource {
     public final Output<String> securityGroupId;
     /** The AUTH token: the owner's generated one, or a secondary's copy if it was given one. Secret. */
     public final Optional<Output<String>> authToken;
+    /** This region's replication group id (its nodes are &lt;id&gt;-001, -002, ...). */
+    public final String replicationGroupId;
+    /** Nodes in this region's replication group. */
+    public final int nodes;
     /** The region's replication group (for dependsOn). */
     public final ReplicationGroup replicationGroup;
 
@@ -136,6 +140,8 @@ public class CacheGlobalDatastore extends ComponentResource {
             this.authToken = args.authToken().map(Output::asSecret);
         }
 
+        this.replicationGroupId = groupId;
+        this.nodes = args.numCacheClusters();
         this.primaryEndpoint = replicationGroup.primaryEndpointAddress();
         this.readerEndpoint = replicationGroup.readerEndpointAddress();
         this.kmsKeyArn = key.arn();

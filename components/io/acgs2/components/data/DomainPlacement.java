@@ -102,6 +102,12 @@ public record DomainPlacement(DataDomain domain, List<String> regions, String ow
                     + MAX_CACHE_SECONDARIES, "list at most " + (MAX_CACHE_SECONDARIES + 1) + " regions in replicas, or split the "
                     + "domain in two (each with its own cache), or drop cache from its stores")));
         }
+        if (domain.stores().contains(DataStore.BUCKET)) {
+            regions.stream().filter(r -> domain.name().length() > BucketParts.maxWhat(r)).findFirst().ifPresent(r ->
+                    problems.add(new Field("stores", new Finding("the bucket in " + r + " would be named "
+                            + BucketParts.bucketName(domain.name(), r, "<account>") + ", longer than S3's " + BucketParts.MAX_NAME
+                            + " characters", "rename the domain to at most " + BucketParts.maxWhat(r) + " characters"))));
+        }
         var warnings = new ArrayList<String>();
         if (regions.size() == 1 && !domain.stores().isEmpty()) {
             warnings.add("domain " + domain.name() + " lives only in " + owner + " and has no cross-region copy: add a second "

@@ -1,6 +1,8 @@
 package io.acgs2.stacks.layers;
 
 import com.pulumi.core.Output;
+import io.acgs2.components.data.AccessLogBucket;
+import io.acgs2.components.data.AccessLogBucketArgs;
 import io.acgs2.components.data.AuroraGlobalDatabase;
 import io.acgs2.components.data.AuroraGlobalDatabaseArgs;
 import io.acgs2.components.data.CacheGlobalDatastore;
@@ -8,12 +10,16 @@ import io.acgs2.components.data.CacheGlobalDatastoreArgs;
 import io.acgs2.components.data.DataStore;
 import io.acgs2.components.data.ReplicationAlarms;
 import io.acgs2.components.data.ReplicationAlarmsArgs;
+import io.acgs2.components.data.ReplicatedBucket;
+import io.acgs2.components.data.ReplicatedBucketArgs;
 import io.acgs2.components.random.RandomProvider;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.stacks.Peer;
 import io.acgs2.stacks.RegionContext;
 import io.acgs2.stacks.RegionOutputs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +28,28 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The data layer of a region: for every data domain placed here, its stores. So far the Aurora
- * PostgreSQL global database: the domain's owner (its earliest region) creates the global cluster
- * and the primary with credentials; every other region's cluster joins it. The configured writer
- * changes no create-only input (a switchover moves the writer, not the roles the clusters were
- * created with). Takes the network layer's isolated subnets and the compute layer's cluster
- * security group (the only client admitted).
+ * The data layer of a region: for every data domain placed here, its stores. The domain's owner
+ * (its earliest region) creates the Aurora global cluster and the cache global datastore with their
+ * credentials; every other region's members join them, reading the owner's typed outputs. The
+ * configured writer changes no create-only input (a switchover moves the writer, not the roles the
+ * members were created with). Buckets replicate as {@link ReplicatedBucket} explains: each region
+ * owns the links to the earlier ones, and the second owns the owner's. Takes the network layer's
+ * isolated subnets and the compute layer's cluster security group (the only client admitted).
  *
  * @param databases the domain's database member in this region, by domain
  * @param caches    the domain's cache member in this region, by domain
- * @param alarms    replication alarms of the secondary members here, if any
+ * @param buckets    the domain's bucket in this region, by domain
+ * @param accessLogs the region's server access log bucket, if it holds a bucket
+ * @param alarms     the region's replication alarms and their topic, if it holds a domain
  */
 public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, SortedMap<String, CacheGlobalDatastore> caches,
+                        SortedMap<String, ReplicatedBucket> buckets, Optional<AccessLogBucket> accessLogs,
                         Optional<ReplicationAlarms> alarms) {
 
     public static final String DATABASE_PREFIX = "acgs2-db-";
     public static final String CACHE_PREFIX = "acgs2-cache-";
+    public static final String BUCKET_PREFIX = "acgs2-bucket-";
+    public static final String ACCESS_LOGS = "acgs2-access-logs";
     public static final String ALARMS = "acgs2-data-alarms";
 
     public static DataLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
@@ -95,22 +107,102 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
                         .build(), options));
             }
         }
-        // replication lag is measured on the secondaries: alarm where they are
+        var buckets = new TreeMap<String, ReplicatedBucket>();
+        var bucketsHere = region.fleet().domainsIn(self.region()).stream()
+                .filter(p -> p.domain().stores().contains(DataStore.BUCKET)).toList();
+        var accessLogs = bucketsHere.isEmpty() ? Optional.<AccessLogBucket>empty()
+                : Optional.of(new AccessLogBucket(ACCESS_LOGS, AccessLogBucketArgs.builder()
+                .region(self.region()).zone(self.zone()).facts(region.facts()).build(), region.inRegion()));
+        for (var placement : bucketsHere) {
+            var domain = placement.domain();
+            var args = ReplicatedBucketArgs.builder()
+                    .domain(domain.name())
+                    .zone(domain.zone())
+                    .region(self.region())
+                    .facts(region.facts())
+                    .accessLogBucket(accessLogs.orElseThrow().bucketName);
+            var earlier = placement.regions().subList(0, placement.regions().indexOf(self.region()));
+            for (var r : earlier) {
+                var data = peer(region, r).outputs().data();
+                args.destination(new ReplicatedBucketArgs.Peer(r,
+                        required(data.bucketNames(), domain.name(), r, "bucket"),
+                        required(data.bucketArns(), domain.name(), r, "bucket"),
+                        required(data.bucketKmsKeyArns(), domain.name(), r, "bucket")));
+            }
+            // the second region owns the owner bucket's one replication configuration (to itself)
+            if (earlier.size() == 1) {
+                var owner = peer(region, earlier.get(0));
+                var data = owner.outputs().data();
+                args.ownerBucket(new ReplicatedBucketArgs.Peer(earlier.get(0),
+                        required(data.bucketNames(), domain.name(), earlier.get(0), "bucket"),
+                        required(data.bucketArns(), domain.name(), earlier.get(0), "bucket"),
+                        required(data.bucketKmsKeyArns(), domain.name(), earlier.get(0), "bucket")), owner.provider());
+            }
+            buckets.put(domain.name(), new ReplicatedBucket(BUCKET_PREFIX + domain.name(), args.build(), region.inRegion()));
+        }
+
+        // lag is measured where the copy is read (Aurora, cache: the secondaries) or where the rule
+        // runs (S3: the source bucket's region): alarm there, to that region's topic
         var secondaries = new TreeMap<String, Output<String>>();
-        region.fleet().domainsIn(self.region()).stream()
-                .filter(p -> !p.owner().equals(self.region()) && databases.containsKey(p.domain().name()))
-                .forEach(p -> secondaries.put(p.domain().name(), databases.get(p.domain().name()).clusterIdentifier));
-        var alarms = secondaries.isEmpty() ? Optional.<ReplicationAlarms>empty()
-                : Optional.of(new ReplicationAlarms(ALARMS, alarmArgs(region, secondaries), region.inRegion()));
-        return new DataLayer(databases, caches, alarms);
+        var cacheSecondaries = new TreeMap<String, ReplicationAlarmsArgs.CacheMember>();
+        var edges = new ArrayList<ReplicationAlarmsArgs.BucketEdge>();
+        for (var p : region.fleet().domainsIn(self.region())) {
+            var name = p.domain().name();
+            if (!p.owner().equals(self.region()) && databases.containsKey(name)) {
+                secondaries.put(name, databases.get(name).clusterIdentifier);
+            }
+            if (!p.owner().equals(self.region()) && caches.containsKey(name)) {
+                cacheSecondaries.put(name, new ReplicationAlarmsArgs.CacheMember(caches.get(name).replicationGroupId,
+                        caches.get(name).nodes));
+            }
+            if (buckets.containsKey(name)) {
+                edges.addAll(buckets.get(name).edges);
+            }
+        }
+        var alarms = region.fleet().domainsIn(self.region()).isEmpty() ? Optional.<ReplicationAlarms>empty()
+                : Optional.of(new ReplicationAlarms(ALARMS, alarmArgs(region).secondaries(secondaries).caches(cacheSecondaries)
+                .buckets(edges).build(), region.inRegion()));
+        // the rule this region owns on the owner's bucket runs in the owner's region: alarm there
+        buckets.forEach((domain, bucket) -> bucket.ownerEdge.ifPresent(edge -> {
+            var owner = region.fleet().domainsIn(self.region()).stream().filter(p -> p.domain().name().equals(domain))
+                    .findFirst().orElseThrow().owner();
+            var peer = peer(region, owner);
+            var topic = peer.outputs().data().dataAlarmTopicArn().applyValue(arn -> {
+                if (arn == null || arn.isEmpty()) {
+                    throw new IllegalStateException("the owner region " + owner + " of data domain " + domain
+                            + " exports no dataAlarmTopicArn yet: run `pulumi up` on its stack first (bin/acgs2 rollout-order)");
+                }
+                return arn;
+            });
+            new ReplicationAlarms(ALARMS + "-" + owner, alarmArgs(region).topicArn(topic).buckets(List.of(edge)).build(),
+                    ComponentResourceOptions.builder().providers(peer.provider()).build());
+        }));
+        return new DataLayer(databases, caches, buckets, accessLogs, alarms);
     }
 
-    private static ReplicationAlarmsArgs alarmArgs(RegionContext region, Map<String, Output<String>> secondaries) {
+    /** The earlier region {@code r}'s peer (placement only lists fleet regions, and earlier ones are peers). */
+    private static Peer peer(RegionContext region, String r) {
+        return region.peers().stream().filter(p -> p.spec().region().equals(r)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no peer stack for " + r));
+    }
+
+    /** The domain's entry of a map another region exports, or a clear error if it is not deployed yet. */
+    private static Output<String> required(Output<Map<String, String>> exported, String domain, String peerRegion, String what) {
+        return exported.applyValue(m -> {
+            if (m == null || m.get(domain) == null) {
+                throw new IllegalStateException("region " + peerRegion + " exports no " + what + " of data domain " + domain
+                        + " yet: run `pulumi up` on its stack first (bin/acgs2 rollout-order puts it first)");
+            }
+            return m.get(domain);
+        });
+    }
+
+    private static ReplicationAlarmsArgs.Builder alarmArgs(RegionContext region) {
         var config = region.fleet().settings().data();
-        var args = ReplicationAlarmsArgs.builder().secondaries(secondaries).facts(region.facts());
+        var args = ReplicationAlarmsArgs.builder().facts(region.facts());
         config.warningSeconds().ifPresent(args::warningSeconds);
         config.criticalSeconds().ifPresent(args::criticalSeconds);
-        return args.build();
+        return args;
     }
 
     /** The data part of the cross-stack contract: per domain, this region's endpoints. */
@@ -121,7 +213,9 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
                 byDomain(databases, db -> db.secretArn.orElse(Output.of(""))),
                 byDomain(owned, db -> db.masterPassword.orElseThrow()).asSecret(),
                 byDomain(caches, c -> c.primaryEndpoint), byDomain(caches, c -> c.globalReplicationGroupId),
-                byDomain(caches, c -> c.authToken.orElse(Output.of(""))).asSecret());
+                byDomain(caches, c -> c.authToken.orElse(Output.of(""))).asSecret(),
+                byDomain(buckets, b -> b.bucketName), byDomain(buckets, b -> b.bucketArn), byDomain(buckets, b -> b.kmsKeyArn),
+                alarms.map(a -> a.topicArn).orElse(Output.of("")));
     }
 
     private static <T> Output<Map<String, String>> byDomain(Map<String, T> members, java.util.function.Function<T, Output<String>> field) {

@@ -255,6 +255,22 @@ public final class PlanMocks implements Mocks {
                 state.put("arn", arnBase + "elasticache::" + ACCOUNT + ":globalreplicationgroup:" + id);
                 return id;
             }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                // S3 names are global and given by the program; the id is the name, the ARN has no region or account
+                var bucketName = String.valueOf(state.getOrDefault("bucket", name + "-" + hex.substring(0, 7)));
+                state.put("bucket", bucketName);
+                state.put("arn", arnBase + "s3:::" + bucketName);
+                state.put("region", region);
+                state.put("bucketDomainName", bucketName + ".s3.amazonaws.com");
+                state.put("bucketRegionalDomainName", bucketName + ".s3." + region + ".amazonaws.com");
+                return bucketName;
+            }
+            case "aws:sns/topic:Topic" -> {
+                var topicName = physicalName(state, name, hex);
+                var arn = arnBase + "sns:" + region + ":" + ACCOUNT + ":" + topicName;
+                state.put("arn", arn);
+                return arn;
+            }
             case "aws:secretsmanager/secret:Secret" -> {
                 var secretName = physicalName(state, name, hex);
                 // Secrets Manager appends six random characters to the name in the ARN

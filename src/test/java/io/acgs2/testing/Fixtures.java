@@ -121,6 +121,9 @@ public final class Fixtures {
 
     /** A JSON-valued input (a policy document, a manifest, a provider's object input) parsed for assertions. */
     public static com.fasterxml.jackson.databind.JsonNode json(Object input) {
+        if (!(input instanceof String)) {
+            return JSON.valueToTree(input); // a structured input (a list or map of the plan)
+        }
         try {
             return JSON.readTree(String.valueOf(input));
         } catch (java.io.IOException e) {

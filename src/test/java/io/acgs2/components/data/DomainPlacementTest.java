@@ -87,6 +87,23 @@ class DomainPlacementTest {
                 "only the cache has the limit");
     }
 
+    @Test
+    void aBucketNameMustFitS3sLimitInEveryRegionOfTheDomain() {
+        var fleet = List.of(new DomainPlacement.Region("us-east-1", "us", 0, "aws"),
+                new DomainPlacement.Region("ap-southeast-1", "global-ish", 1, "aws"));
+        // 30 characters: acgs2-<30>-us-east-1-<12> is 60, but acgs2-<30>-ap-southeast-1-<12> is 64
+        var longName = new DataDomain("customer-analytics-aggregates1", "global", "us-east-1", Optional.empty(),
+                EnumSet.of(DataStore.BUCKET));
+        var problem = only(longName, fleet);
+        assertEquals("stores", problem.field());
+        assertTrue(problem.finding().problem().contains("the bucket in ap-southeast-1 would be named "
+                + "acgs2-customer-analytics-aggregates1-ap-southeast-1-<account>, longer than S3's 63 characters"), problem.toString());
+        assertTrue(problem.finding().fix().contains("at most 29 characters"), problem.toString());
+        var noBucket = new DataDomain("customer-analytics-aggregates1", "global", "us-east-1", Optional.empty(),
+                EnumSet.of(DataStore.DATABASE));
+        assertTrue(DomainPlacement.place(noBucket, fleet, ZONES).problems().isEmpty(), "only a bucket's name has the limit");
+    }
+
     private static DomainPlacement.Field only(DataDomain d, List<DomainPlacement.Region> fleet) {
         var problems = DomainPlacement.place(d, fleet, ZONES).problems();
         assertEquals(1, problems.size(), problems.toString());

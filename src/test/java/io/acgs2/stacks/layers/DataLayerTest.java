@@ -96,9 +96,44 @@ class DataLayerTest {
         assertEquals(Map.of("platform", "[present]", "us-tenants", "[present]"), present(us.outputs().get("databaseEndpoints")));
         // replication lag is alarmed where it is measured: on the secondary (eu-west-1's platform member)
         assertEquals(0, us.count("aws:cloudwatch/metricAlarm:MetricAlarm"), "us-east-1 owns both its domains: no secondary");
-        assertEquals(4, eu.count("aws:cloudwatch/metricAlarm:MetricAlarm"));
+        // eu-west-1: Aurora lag and RPO lag, cache lag (2 each), its bucket's rule (3), and the rule it
+        // owns on us-east-1's bucket (3, kept in us-east-1 where S3 reports it)
+        assertEquals(4 + 2 + 3 + 3, eu.count("aws:cloudwatch/metricAlarm:MetricAlarm"));
         assertTrue(eu.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
                 .allMatch(r -> "platform".equals(map(r.inputs().get("tags")).get("acgs2:data-domain"))));
+    }
+
+    @Test
+    void eachDomainsBucketLivesInItsRegionsAndTheLaterRegionOwnsEveryLink() {
+        var us = shipped.get("us-east-1");
+        var eu = shipped.get("eu-west-1");
+        var bucket = "aws:s3/bucketV2:BucketV2";
+        var replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+        assertEquals(Set.of("acgs2-platform-us-east-1-123456789012", "acgs2-us-tenants-us-east-1-123456789012",
+                "acgs2-access-logs-us-east-1-123456789012"), names(us, bucket));
+        assertEquals(Set.of("acgs2-platform-eu-west-1-123456789012", "acgs2-gdpr-tenants-eu-west-1-123456789012",
+                "acgs2-access-logs-eu-west-1-123456789012"), names(eu, bucket));
+        us.ofType(bucket).forEach(b -> assertTrue(b.protect(), b.urn()));
+        eu.ofType(bucket).forEach(b -> assertTrue(b.protect(), b.urn()));
+        // the earlier region writes no link; the later one writes both directions of platform's
+        assertEquals(0, us.count(replication), "us-east-1 joined first: it owns no link");
+        assertEquals(Map.of("acgs2-platform-eu-west-1-123456789012", "eu-west-1", "acgs2-platform-us-east-1-123456789012", "us-east-1"),
+                eu.ofType(replication).stream().collect(Collectors.toMap(r -> String.valueOf(r.inputs().get("bucket")),
+                        PlannedResource::providerRegion)));
+        // gdpr-tenants lives in eu-west-1 only: no copy leaves it, and none exists (the plan warns)
+        assertTrue(eu.ofType(replication).stream().noneMatch(r -> String.valueOf(r.inputs()).contains("gdpr-tenants")));
+        @SuppressWarnings("unchecked")
+        var names = (Map<String, String>) us.outputs().get("bucketNames");
+        assertEquals(Set.of("platform", "us-tenants"), names.keySet());
+        assertTrue(String.valueOf(us.outputs().get("dataAlarmTopicArn")).startsWith("arn:aws:sns:us-east-1:"),
+                "the owner exports its alarm topic: the rule eu-west-1 owns there alarms to it");
+        var remote = where(eu, r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm") && "us-east-1".equals(r.providerRegion()));
+        assertEquals(3, remote.size());
+        remote.forEach(r -> assertEquals(List.of(us.outputs().get("dataAlarmTopicArn")), r.inputs().get("alarmActions")));
+    }
+
+    private static Set<String> names(StackPlan plan, String type) {
+        return plan.ofType(type).stream().map(r -> String.valueOf(r.inputs().get("bucket"))).collect(Collectors.toSet());
     }
 
     @Test
