@@ -129,6 +129,36 @@ class FleetPlanTest {
     }
 
     @Test
+    void eachBucketHasOneReplicationConfigurationWrittenByALaterRegion() {
+        var replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+        var bySource = new java.util.HashMap<String, String>();
+        var edges = new java.util.TreeSet<String>();
+        three.forEach((stack, plan) -> plan.ofType(replication).forEach(rc -> {
+            var source = String.valueOf(rc.inputs().get("bucket"));
+            assertEquals(null, bySource.put(source, stack), "S3 takes one configuration per bucket: " + source + " has two writers");
+            assertTrue(source.contains("-" + rc.providerRegion() + "-"), "written in its bucket's region: " + source);
+            @SuppressWarnings("unchecked")
+            var rules = (List<Map<String, Object>>) rc.inputs().get("rules");
+            for (var rule : rules) {
+                @SuppressWarnings("unchecked")
+                var destination = String.valueOf(((Map<String, Object>) rule.get("destination")).get("bucket"));
+                edges.add(source.replaceAll("-\\d{12}$", "") + " -> " + destination.replaceAll("^arn:aws:s3:::|-\\d{12}$", ""));
+            }
+        }));
+        assertEquals(new java.util.TreeSet<>(List.of(
+                // platform (global): each later region to every earlier one, the second region back to the owner
+                "acgs2-platform-eu-west-1 -> acgs2-platform-us-east-1",
+                "acgs2-platform-us-east-1 -> acgs2-platform-eu-west-1",
+                "acgs2-platform-us-west-2 -> acgs2-platform-us-east-1",
+                "acgs2-platform-us-west-2 -> acgs2-platform-eu-west-1",
+                // us-tenants: us-west-2 is its second region, so it writes both directions
+                "acgs2-us-tenants-us-west-2 -> acgs2-us-tenants-us-east-1",
+                "acgs2-us-tenants-us-east-1 -> acgs2-us-tenants-us-west-2")), edges);
+        assertEquals(0, three.get("us-east-1").count(replication), "the founding region writes no link");
+        assertEquals(Set.of("eu-west-1", "us-west-2"), Set.copyOf(bySource.values()));
+    }
+
+    @Test
     void regionsOfDifferentPartitionsArePlannedButNeverPeered() {
         var dir = write(shippedProject(tmp), "Pulumi.cn-north-1.yaml", stackFile("cn-north-1", "pipl", 2, "10.50.0.0/16"));
         var plans = planAll(dir);

@@ -21,10 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing deployed moves: the plan of the shipped stacks is compared with a committed snapshot of
- * their plan as deployed (src/test/resources/fixtures/shipped-plan-v1.json). Every resource in it is
- * still planned under the same URN with the same inputs (tags aside), parent, provider, protection,
- * ignored changes and dependencies. Later layers may add resources; none may move or change one.
+ * Nothing deployed moves: the plan of the shipped stacks is compared with committed snapshots of
+ * their plan as released (src/test/resources/fixtures/shipped-plan-v*.json: v1 the network, v2 with
+ * the compute and data layers). Every resource in each is still planned under the same URN with the
+ * same inputs (tags aside), parent, provider, protection, ignored changes and dependencies. Later
+ * layers may add resources; none may move or change one. A release that deploys adds the next vN.
  */
 class NothingMovesTest {
 
@@ -32,13 +33,24 @@ class NothingMovesTest {
     private static final List<String> COMPARED = List.of("type", "name", "parent", "provider", "inputs", "protect",
             "retainOnDelete", "ignoreChanges", "custom", "read");
 
+    /** The resources each release fixture holds: every one must be compared. */
+    private static final Map<String, Integer> FIXTURES = Map.of("shipped-plan-v1.json", 125, "shipped-plan-v2.json", 423);
+
     @Test
     void everyDeployedResourceKeepsItsUrnAndInputs(@TempDir Path tmp) throws Exception {
-        var fixture = JSON.readTree(PROJECT.resolve("src/test/resources/fixtures/shipped-plan-v1.json").toFile());
-        // through text, as the fixture was written, so numbers compare by value
+        // through text, as the fixtures were written, so numbers compare by value
         var current = JSON.readTree(JSON.writeValueAsString(Snapshot.toJson(planAll(shippedProject(tmp)).values())));
         var now = byStack(current);
         var changes = new ArrayList<String>();
+        for (var f : new TreeSet<>(FIXTURES.keySet())) {
+            var fixture = JSON.readTree(PROJECT.resolve("src/test/resources/fixtures/" + f).toFile());
+            assertEquals(FIXTURES.get(f), compare(fixture, now, changes), "every resource of " + f + " was compared");
+        }
+        assertEquals(List.of(), changes, "deployed resources would move or change");
+    }
+
+    /** Adds every move or change of a fixture's resources to {@code changes}; returns how many were compared. */
+    private static int compare(JsonNode fixture, Map<String, JsonNode> now, List<String> changes) {
         int compared = 0;
         for (var stack : fixture.get("stacks")) {
             var name = stack.get("stack").asText();
@@ -70,8 +82,7 @@ class NothingMovesTest {
                 }
             }
         }
-        assertEquals(List.of(), changes, "deployed resources would move or change");
-        assertEquals(125, compared, "every resource of the fixture was compared");
+        return compared;
     }
 
     private static Map<String, JsonNode> byStack(JsonNode snapshot) {
