@@ -7,6 +7,7 @@ export const T = {
     peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
     peerAuthenticationV1beta1: "kubernetes:security.istio.io/v1beta1:PeerAuthentication",
     destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
     deployment: "kubernetes:apps/v1:Deployment",
     statefulSet: "kubernetes:apps/v1:StatefulSet",
     job: "kubernetes:batch/v1:Job",
@@ -107,6 +108,108 @@ export const localityFailoverNeedsOutlierDetection = resourcePolicy({
             const od = get(tp, "outlierDetection") ?? get(top, "outlierDetection");
             if (od === undefined || od === null) {
                 report(`${where} sets loadBalancer.localityLbSetting without outlierDetection: add ${where}.outlierDetection.`);
+            }
+        }
+    },
+});
+
+export const DEFAULT_FAILOVER_TARGET_SECONDS = 30;
+/** Istio's defaults when a DestinationRule leaves them unset. */
+const ISTIO_CONNECT_TIMEOUT_SECONDS = 10;
+const ISTIO_CONSECUTIVE_5XX = 5;
+const ISTIO_MAX_EJECTION_PERCENT = 10;
+
+/** Seconds of an Istio duration ("250ms", "3s", "1.5s", "2m", "1h"); undefined if it is not one. */
+export function durationSeconds(d: unknown): number | undefined {
+    if (typeof d !== "string") {
+        return undefined;
+    }
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(d.trim());
+    if (!m) {
+        return undefined;
+    }
+    const n = Number(m[1]);
+    return m[2] === "ms" ? n / 1000 : m[2] === "s" ? n : m[2] === "m" ? n * 60 : n * 3600;
+}
+
+/**
+ * The worst-case seconds, under continuous traffic, from every endpoint of a locality failing to no
+ * request going there: Envoy ejects a host inline on its Nth consecutive error, and each failed
+ * attempt lasts at most max(connect timeout, per-try timeout). The same formula as the program's
+ * TrafficPolicy.bound (io.acgs2.components.mesh).
+ */
+export function failoverBound(consecutiveErrors: number, connectTimeoutSeconds: number, perTryTimeoutSeconds: number): number {
+    return consecutiveErrors * Math.max(connectTimeoutSeconds, perTryTimeoutSeconds);
+}
+
+export const failoverBoundWithinTarget = stackPolicy({
+    name: "failover-bound-within-target",
+    description: "A DestinationRule with locality load balancing leaves a failed region within the target (config " +
+        "targetSeconds, default 30): consecutive-error ejection on, maxEjectionPercent 100, and consecutive errors × " +
+        "max(connect timeout, the VirtualService's per-try timeout) within the target (Istio locality failover and Envoy " +
+        "outlier detection docs).",
+    configSchema: {
+        properties: {
+            targetSeconds: { type: "number", description: "The failover bound every service must keep.", default: DEFAULT_FAILOVER_TARGET_SECONDS },
+        },
+    },
+    check: (resources, args, report) => {
+        const target = args.getConfig<{ targetSeconds?: number }>().targetSeconds ?? DEFAULT_FAILOVER_TARGET_SECONDS;
+        const drs = ofType(resources, T.destinationRule).filter(dr => {
+            const lls = get(dr.props, "spec.trafficPolicy.loadBalancer.localityLbSetting");
+            return lls !== undefined && lls !== null && !isUnknown(lls) && get(lls, "enabled") !== false;
+        });
+        if (drs.length === 0) {
+            args.notApplicable("No DestinationRule with locality load balancing in the stack");
+        }
+        const vss = ofType(resources, T.virtualService);
+        for (const dr of drs) {
+            const host = get(dr.props, "spec.host");
+            const od = get(dr.props, "spec.trafficPolicy.outlierDetection");
+            if (isUnknown(host) || isUnknown(od) || od === undefined || od === null) {
+                continue; // locality-failover-needs-outlier-detection reports a missing outlierDetection
+            }
+            const name = `DestinationRule ${dr.name} (${host})`;
+            const gateway = get(od, "consecutiveGatewayErrors");
+            const fivexx = get(od, "consecutive5xxErrors") ?? ISTIO_CONSECUTIVE_5XX;
+            const counts = [gateway, fivexx].filter((n): n is number => typeof n === "number" && n > 0);
+            if ([gateway, fivexx].some(isUnknown)) {
+                continue;
+            }
+            if (counts.length === 0) {
+                report(`${name} ejects on no consecutive errors: a failed region is never left; set outlierDetection.consecutiveGatewayErrors, e.g. 3.`, dr.urn);
+                continue;
+            }
+            const maxEjection = get(od, "maxEjectionPercent") ?? ISTIO_MAX_EJECTION_PERCENT;
+            if (!isUnknown(maxEjection) && maxEjection !== 100) {
+                report(`${name} has maxEjectionPercent ${maxEjection}: a whole region can never be ejected (below ${Math.ceil(100 / Math.max(1, maxEjection))} hosts not even one); set it to 100.`, dr.urn);
+            }
+            const ctRaw = get(dr.props, "spec.trafficPolicy.connectionPool.tcp.connectTimeout");
+            if (isUnknown(ctRaw)) {
+                continue;
+            }
+            const connect = ctRaw === undefined ? ISTIO_CONNECT_TIMEOUT_SECONDS : durationSeconds(ctRaw);
+            const routes = vss.filter(vs => asArray(get(vs.props, "spec.hosts")).includes(host))
+                .flatMap(vs => asArray(get(vs.props, "spec.http")));
+            if (routes.some(r => isUnknown(r))) {
+                continue;
+            }
+            const tries = routes.map(r => durationSeconds(get(r, "retries.perTryTimeout")) ?? durationSeconds(get(r, "timeout")));
+            if (connect === undefined) {
+                report(`${name} has connectTimeout ${ctRaw}, not a duration: write e.g. 1000ms.`, dr.urn);
+                continue;
+            }
+            if (tries.length === 0 || tries.some(t => t === undefined)) {
+                report(`${name}: no VirtualService route for it sets retries.perTryTimeout (or a timeout), so an attempt to a region ` +
+                    "that stops answering never ends and the region is never left: add a VirtualService with retries.perTryTimeout.", dr.urn);
+                continue;
+            }
+            const perTry = Math.max(...(tries as number[]));
+            const n = Math.min(...counts);
+            const bound = failoverBound(n, connect, perTry);
+            if (bound > target) {
+                report(`${name} leaves a failed region in up to ${Number(bound.toFixed(3))} s (${n} consecutive errors × ` +
+                    `max(${connect} s connect, ${perTry} s per try)), over the ${target} s target: lower the errors or the timeouts.`, dr.urn);
             }
         }
     },
@@ -267,6 +370,7 @@ export const imagesPinned = resourcePolicy({
 export const kubernetesPolicies: Policies = [
     meshStrictMtls,
     localityFailoverNeedsOutlierDetection,
+    failoverBoundWithinTarget,
     podSecurityRestricted,
     containerResourcesSet,
     namespaceDefaultDeny,

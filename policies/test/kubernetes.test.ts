@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import {
-    containerResourcesSet, imagesPinned, localityFailoverNeedsOutlierDetection, meshStrictMtls, namespaceDefaultDeny,
-    podSecurityRestricted, T,
+    containerResourcesSet, durationSeconds, failoverBound, failoverBoundWithinTarget, imagesPinned, localityFailoverNeedsOutlierDetection,
+    meshStrictMtls, namespaceDefaultDeny, podSecurityRestricted, T,
 } from "../src/kubernetes";
 import { check, checkStack, messages, mk, NotApplicable, U } from "./helpers";
 
@@ -89,6 +89,46 @@ describe("locality-failover-needs-outlier-detection", () => {
     it("does not apply to other types", () => assert.throws(() => check(localityFailoverNeedsOutlierDetection, kms), NotApplicable));
     it("accepts an unknown locality setting", () => assert.deepEqual(check(localityFailoverNeedsOutlierDetection,
         dr({ trafficPolicy: { loadBalancer: { localityLbSetting: U } } })), []));
+});
+
+describe("failover-bound-within-target", () => {
+    const host = "claude-flow.acgs2.svc.cluster.local";
+    const dr = (od: any, connectTimeout: any = "1000ms") => mk(T.destinationRule, "cf-dr", { spec: { host, trafficPolicy: {
+        connectionPool: connectTimeout === null ? undefined : { tcp: { connectTimeout } },
+        outlierDetection: od, loadBalancer: { localityLbSetting: { enabled: true } } } } }, { region: null });
+    const vs = (perTryTimeout: any, timeout = "10s") => mk(T.virtualService, "cf-vs", { spec: { hosts: [host],
+        http: [{ timeout, retries: { attempts: 2, perTryTimeout } }] } }, { region: null });
+    const good = { consecutiveGatewayErrors: 3, interval: "5s", maxEjectionPercent: 100, minHealthPercent: 0 };
+    it("computes the bound as the program does, on a table of settings", () => {
+        // [errors, connect s, per-try s, bound s]: the same table as the Java TrafficPolicyTest
+        for (const [n, c, t, b] of [[3, 1, 3, 9], [3, 5, 2, 15], [5, 1, 1, 5], [1, 0.25, 0.5, 0.5], [3, 10, 10, 30], [5, 1, 8, 40]]) {
+            assert.equal(failoverBound(n, c, t), b);
+        }
+        assert.deepEqual(["250ms", "3s", "1.5s", "2m", "1h", "3", 5].map(durationSeconds), [0.25, 3, 1.5, 120, 3600, undefined, undefined]);
+    });
+    it("passes the shipped settings (3 × 3 s = 9 s)", () => assert.deepEqual(checkStack(failoverBoundWithinTarget, [dr(good), vs("3000ms")]), []));
+    it("fails a bound over the target, naming the arithmetic", () => assert.deepEqual(messages(checkStack(failoverBoundWithinTarget,
+        [dr({ ...good, consecutiveGatewayErrors: 5 }), vs("8s")])), [
+        `DestinationRule cf-dr (${host}) leaves a failed region in up to 40 s (5 consecutive errors × max(1 s connect, 8 s per try)), ` +
+            "over the 30 s target: lower the errors or the timeouts."]));
+    it("takes the target from the pack config", () => assert.deepEqual(checkStack(failoverBoundWithinTarget,
+        [dr({ ...good, consecutiveGatewayErrors: 5 }), vs("8s")], { "failover-bound-within-target": { properties: { targetSeconds: 60 } } }), []));
+    it("uses Istio's defaults for what the rule leaves unset: 5 errors, 10 s connect, 10% ejection", () => assert.deepEqual(
+        messages(checkStack(failoverBoundWithinTarget, [dr({ interval: "10s" }, null), vs("3s")])), [
+            `DestinationRule cf-dr (${host}) has maxEjectionPercent 10: a whole region can never be ejected (below 10 hosts not even one); set it to 100.`,
+            `DestinationRule cf-dr (${host}) leaves a failed region in up to 50 s (5 consecutive errors × max(10 s connect, 3 s per try)), ` +
+                "over the 30 s target: lower the errors or the timeouts."]));
+    it("fails a rule without per-try timeout or with ejection switched off", () => {
+        assert.match(messages(checkStack(failoverBoundWithinTarget, [dr(good)]))[0], /no VirtualService route for it sets retries.perTryTimeout/);
+        assert.deepEqual(messages(checkStack(failoverBoundWithinTarget, [dr({ ...good, consecutiveGatewayErrors: 0, consecutive5xxErrors: 0 }),
+            vs("3s")])), [`DestinationRule cf-dr (${host}) ejects on no consecutive errors: a failed region is never left; set ` +
+                "outlierDetection.consecutiveGatewayErrors, e.g. 3."]);
+    });
+    it("skips unknowns and does not apply without locality load balancing", () => {
+        assert.deepEqual(checkStack(failoverBoundWithinTarget, [dr({ ...good, consecutiveGatewayErrors: U }), vs("3s")]), []);
+        assert.deepEqual(checkStack(failoverBoundWithinTarget, [dr(good, U), vs("3s")]), []);
+        assert.throws(() => checkStack(failoverBoundWithinTarget, [kms]), NotApplicable);
+    });
 });
 
 describe("mesh-strict-mtls", () => {

@@ -24,8 +24,9 @@ import java.util.function.Function;
  * @param transit  its Transit Gateway and the links it owns
  * @param compute  its EKS cluster
  * @param data     its data domains' stores
+ * @param mesh     its place in the service mesh
  */
-public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data) {
+public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data, Mesh mesh) {
 
     /**
      * @param stack       the stack name
@@ -99,6 +100,22 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
                        Output<Map<String, String>> cacheAuthTokens, Output<Map<String, String>> bucketNames,
                        Output<Map<String, String>> bucketArns, Output<Map<String, String>> bucketKmsKeyArns,
                        Output<String> dataAlarmTopicArn) {
+    }
+
+    /**
+     * @param meshClusterName             this cluster's name in the mesh (remote secrets are keyed by it)
+     * @param meshRootCertPem             the mesh root CA certificate (PEM)
+     * @param meshRootKeyPem              the root CA key, exported only by the region that generated the root
+     *                                    (secret; "" elsewhere): later regions of the partition sign their
+     *                                    intermediates with it
+     * @param meshReaderToken             the istio-reader-service-account token (secret): later regions put it in
+     *                                    their remote secret for this cluster
+     * @param meshEastWestSecurityGroupId the east-west NLB's security group: later regions open it to their VPC
+     * @param meshFailoverBounds          service to its worst-case failover seconds here
+     */
+    public record Mesh(Output<String> meshClusterName, Output<String> meshRootCertPem, Output<String> meshRootKeyPem,
+                       Output<String> meshReaderToken, Output<String> meshEastWestSecurityGroupId,
+                       Output<Map<String, String>> meshFailoverBounds) {
     }
 
     /** Every export name, in declaration order. */

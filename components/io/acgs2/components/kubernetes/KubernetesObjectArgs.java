@@ -43,9 +43,12 @@ public final class KubernetesObjectArgs extends ResourceArgs {
         return new Builder();
     }
 
-    /** {@code kubernetes:<apiVersion>:<Kind>}, e.g. kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy. */
+    /**
+     * {@code kubernetes:<apiVersion>:<Kind>}, e.g. kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy;
+     * the core group has no name in apiVersion (v1) but is {@code core} in the token (kubernetes:core/v1:Service).
+     */
     public String typeToken() {
-        return "kubernetes:" + apiVersionValue + ":" + kindValue;
+        return "kubernetes:" + (apiVersionValue.contains("/") ? apiVersionValue : "core/" + apiVersionValue) + ":" + kindValue;
     }
 
     public String apiVersion() {

@@ -28,7 +28,7 @@ public final class ConfigParser {
         return new ProjectSettings(project, zones == null ? Map.of() : zones, values.get(TenantsSection.SECTION),
                 values.get(TagsSection.SECTION), values.get(MeshIdSection.SECTION),
                 Optional.ofNullable(values.get(OrganizationSection.SECTION)),
-                Optional.ofNullable(values.get(DataSection.SECTION)).orElse(DataSection.Config.none()));
+                Optional.ofNullable(values.get(DataSection.SECTION)).orElse(DataSection.Config.none()), values);
     }
 
     /**

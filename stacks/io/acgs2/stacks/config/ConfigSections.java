@@ -20,7 +20,9 @@ public final class ConfigSections {
             MeshIdSection.SECTION,
             OrganizationSection.SECTION,
             EksSection.DEFAULTS,
-            DataSection.SECTION);
+            DataSection.SECTION,
+            MeshCaSection.SECTION,
+            ServicesSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(
@@ -29,7 +31,8 @@ public final class ConfigSections {
             FleetSection.SECTION,
             NetworkSection.SECTION,
             MeshSection.SECTION,
-            EksSection.SECTION);
+            EksSection.SECTION,
+            MeshIntermediateSection.SECTION);
 
     private ConfigSections() {
     }

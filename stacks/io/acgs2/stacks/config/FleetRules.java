@@ -98,6 +98,49 @@ final class FleetRules {
                         + "', not the tenant's zone '" + t.zone() + "'", "pick a home region of zone '" + t.zone() + "'");
             }
         }
+        ServicesSection.Config services = settings.section(ServicesSection.SECTION);
+        if (services != null) {
+            services.apps().values().forEach(app -> {
+                var key = ServicesSection.KEY + ".apps." + app.name();
+                for (var r : app.gpuRegions()) {
+                    var spec = fleetRegions.get(r);
+                    if (spec == null) {
+                        p.add(ConfigParser.PROJECT_FILE, key + ".gpu.regions", "region " + r + " has no stack file",
+                                "list only fleet regions: " + fleetRegions.keySet().stream().sorted().toList());
+                    } else if (spec.section(EksSection.SECTION) != null && spec.section(EksSection.SECTION).nodeGroups().values().stream()
+                            .noneMatch(g -> g.gpu())) {
+                        p.add(spec.file(), EksSection.KEY + ".nodeGroups", "service " + app.name() + " runs on GPUs in " + r
+                                + " but the region has no GPU node group", "add a node group with gpu: true here, or drop " + r
+                                + " from " + key + ".gpu.regions");
+                    }
+                }
+                app.traffic().distributeTo().forEach((from, tos) -> {
+                    for (var to : tos) {
+                        var a = fleetRegions.get(from);
+                        var b = fleetRegions.get(to);
+                        if (a == null || b == null) {
+                            p.add(ConfigParser.PROJECT_FILE, key + ".traffic.distributeTo." + from, "region " + (a == null ? from : to)
+                                    + " has no stack file", "name only fleet regions: " + fleetRegions.keySet().stream().sorted().toList());
+                        } else if (!a.zone().equals(b.zone())) {
+                            // residency denies a tenant's request outside its zone: a steady split across zones
+                            // would fail that share of every restricted tenant's requests
+                            p.add(ConfigParser.PROJECT_FILE, key + ".traffic.distributeTo." + from, "sends a share of " + from
+                                    + "'s traffic (zone " + a.zone() + ") to " + to + " (zone " + b.zone()
+                                    + "), where the residency policy refuses the other zone's tenants",
+                                    "distribute only among regions of one zone; across zones use locality: failover");
+                        }
+                    }
+                });
+                app.traffic().failoverTo().forEach((from, to) -> {
+                    for (var r : List.of(from, to)) {
+                        if (!fleetRegions.containsKey(r)) {
+                            p.add(ConfigParser.PROJECT_FILE, key + ".traffic.failoverTo", "region " + r + " has no stack file",
+                                    "name only fleet regions: " + fleetRegions.keySet().stream().sorted().toList());
+                        }
+                    }
+                });
+            });
+        }
     }
 
     private static <K> Map<K, List<RegionSpec>> duplicates(List<RegionSpec> regions,

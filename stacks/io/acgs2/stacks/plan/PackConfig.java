@@ -24,6 +24,8 @@ public final class PackConfig {
 
     /** The pack's list of the policies that take the residency config (written by the pack, read here). */
     public static final String RESIDENCY_POLICIES = "residency-policies.json";
+    /** The pack's failover bound policy, whose target comes from services.failoverTargetSeconds. */
+    public static final String FAILOVER_POLICY = "failover-bound-within-target";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -56,6 +58,11 @@ public final class PackConfig {
         var out = new LinkedHashMap<String, Object>();
         var residency = residency(settings);
         policies.forEach(p -> out.put(p, residency));
+        // the failover target has one copy too: the services section of Pulumi.yaml
+        io.acgs2.stacks.config.ServicesSection.Config services = settings.section(io.acgs2.stacks.config.ServicesSection.SECTION);
+        if (services != null) {
+            out.put(FAILOVER_POLICY, Map.of("targetSeconds", services.failoverTargetSeconds()));
+        }
         return out;
     }
 

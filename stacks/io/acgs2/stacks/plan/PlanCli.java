@@ -159,6 +159,23 @@ public final class PlanCli {
         return OK;
     }
 
+    /** Each service's worst-case failover time per region, from the stacks' meshFailoverBounds output. */
+    private void failoverBounds(io.acgs2.stacks.config.Fleet fleet, List<StackPlan> plans) {
+        io.acgs2.stacks.config.ServicesSection.Config services = fleet.settings().section(io.acgs2.stacks.config.ServicesSection.SECTION);
+        int target = services == null ? io.acgs2.components.mesh.TrafficPolicy.DEFAULT_TARGET_SECONDS : services.failoverTargetSeconds();
+        var lines = new java.util.ArrayList<String>();
+        for (var p : plans) {
+            if (p.outputs().get("meshFailoverBounds") instanceof java.util.Map<?, ?> bounds) {
+                bounds.forEach((service, seconds) -> lines.add(String.format("    %-16s %-16s %s s", p.stack(), service, seconds)));
+            }
+        }
+        if (!lines.isEmpty()) {
+            out.printf("Failover bounds (worst case from a region's endpoints failing to traffic leaving them; target %d s):%n", target);
+            lines.forEach(out::println);
+            out.println();
+        }
+    }
+
     private int plan(Path projectDir, List<String> stacks, boolean all, Path json, boolean policy) throws Exception {
         var files = FleetLoader.read(projectDir);
         var fleet = FleetLoader.load(files);
@@ -170,6 +187,7 @@ public final class PlanCli {
         for (var p : shown) {
             TreePrinter.print(p, out);
         }
+        failoverBounds(fleet, shown);
         if (json != null) {
             Snapshot.write(shown, json);
             out.println("Snapshot written to " + json);

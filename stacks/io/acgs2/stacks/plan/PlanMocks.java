@@ -42,6 +42,14 @@ public final class PlanMocks implements Mocks {
             return CompletableFuture.completedFuture(stackReference(args, state));
         }
         var region = regionOf(args.provider);
+        if (args.id != null && !args.id.isEmpty() && args.type.equals("kubernetes:core/v1:Secret")) {
+            // a read of a service-account token Secret: the token controller has filled it
+            var token = java.util.Base64.getEncoder().encodeToString(("plan-token-" + hash(args.name).substring(0, 32))
+                    .getBytes(StandardCharsets.UTF_8));
+            state.put("data", com.pulumi.core.Output.ofSecret(Map.of("token", token, "ca.crt", "LS0tLS1CRUdJTi...")));
+            state.put("type", "kubernetes.io/service-account-token");
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.id), state));
+        }
         var id = synthesize(args.type, args.name, region, state);
         if (args.type.startsWith("pulumi:providers:")) {
             var r = args.inputs.get("region");
@@ -298,6 +306,56 @@ public final class PlanMocks implements Mocks {
                 state.put("bcryptHash", com.pulumi.core.Output.ofSecret("$2a$10$" + hex.substring(0, 53)));
                 return "none";
             }
+            case "tls:index/privateKey:PrivateKey" -> {
+                // as for random: the private-key outputs come back as secrets; the id is the provider's
+                // (a SHA-1 of the public key); PEM labels as the provider writes them per algorithm
+                var algorithm = String.valueOf(state.getOrDefault("algorithm", "RSA"));
+                var label = switch (algorithm) {
+                    case "RSA" -> "RSA PRIVATE KEY";
+                    case "ECDSA" -> "EC PRIVATE KEY";
+                    default -> "PRIVATE KEY";
+                };
+                var key = hash("private-key|" + name);
+                state.putIfAbsent("ecdsaCurve", "P224");
+                state.putIfAbsent("rsaBits", 2048);
+                state.put("privateKeyPem", com.pulumi.core.Output.ofSecret(pem(label, key)));
+                state.put("privateKeyPemPkcs8", com.pulumi.core.Output.ofSecret(pem("PRIVATE KEY", key)));
+                state.put("privateKeyOpenssh", com.pulumi.core.Output.ofSecret(pem("OPENSSH PRIVATE KEY", key)));
+                state.put("publicKeyPem", pem("PUBLIC KEY", hex));
+                state.put("publicKeyOpenssh", (algorithm.equals("RSA") ? "ssh-rsa " : algorithm.equals("ECDSA")
+                        ? "ecdsa-sha2-nistp256 " : "ssh-ed25519 ") + "AAAA" + hex + "\n");
+                state.put("publicKeyFingerprintMd5", hex.substring(0, 32).replaceAll("(..)(?!$)", "$1:"));
+                state.put("publicKeyFingerprintSha256", "SHA256:" + java.util.Base64.getEncoder().withoutPadding()
+                        .encodeToString(hex.substring(0, 32).getBytes(StandardCharsets.UTF_8)));
+                return hex.substring(0, 40);
+            }
+            case "tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert",
+                 "tls:index/certRequest:CertRequest" -> {
+                // the signing key's algorithm, from its PEM label (ED25519 keys are PKCS#8: "PRIVATE KEY")
+                var keyPem = String.valueOf(state.get(type.contains("locally") ? "caPrivateKeyPem" : "privateKeyPem"));
+                var keyAlgorithm = keyPem.contains("BEGIN EC ") ? "ECDSA" : keyPem.contains("BEGIN PRIVATE KEY") ? "ED25519" : "RSA";
+                // inputs come back as outputs, but the mocks lose their secrecy: the engine would keep it
+                for (var secret : List.of("privateKeyPem", "caPrivateKeyPem")) {
+                    state.computeIfPresent(secret, (k, v) -> com.pulumi.core.Output.ofSecret(v));
+                }
+                if (type.equals("tls:index/certRequest:CertRequest")) {
+                    state.put("certRequestPem", pem("CERTIFICATE REQUEST", hex));
+                    state.put("keyAlgorithm", keyAlgorithm);
+                    return hex.substring(0, 40);
+                }
+                // a fixed issue time keeps the plan the same on every run; the serial number is the id
+                var start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+                var hours = state.get("validityPeriodHours") instanceof Number n ? n.longValue() : 0L;
+                state.put("certPem", pem("CERTIFICATE", hex));
+                state.put(type.contains("locally") ? "caKeyAlgorithm" : "keyAlgorithm", keyAlgorithm);
+                state.put("validityStartTime", start.toString());
+                state.put("validityEndTime", start.plus(java.time.Duration.ofHours(hours)).toString());
+                state.put("readyForRenewal", false);
+                state.putIfAbsent("earlyRenewalHours", 0);
+                state.putIfAbsent("isCaCertificate", false);
+                state.putIfAbsent("setSubjectKeyId", false);
+                return new java.math.BigInteger(hex.substring(0, 32), 16).toString();
+            }
             default -> {
                 if (type.startsWith("pulumi:providers:")) {
                     return uuid(hex);
@@ -383,6 +441,13 @@ public final class PlanMocks implements Mocks {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A PEM block as the tls provider writes it (with the trailing newline), its body derived from {@code hex}. */
+    private static String pem(String label, String hex) {
+        var body = "MII" + java.util.Base64.getEncoder().encodeToString((hex + hex).getBytes(StandardCharsets.UTF_8));
+        return "-----BEGIN " + label + "-----\n" + String.join("\n", body.split("(?<=\\G.{64})"))
+                + "\n-----END " + label + "-----\n";
     }
 
     private static String uuid(String hex) {

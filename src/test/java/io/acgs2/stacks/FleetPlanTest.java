@@ -159,6 +159,20 @@ class FleetPlanTest {
     }
 
     @Test
+    void everyOrderedPairOfClustersGetsItsRemoteSecretExactlyOnceWrittenByTheLaterRegion() {
+        var pairs = new java.util.HashMap<String, Integer>();
+        three.forEach((stack, plan) -> io.acgs2.stacks.layers.MeshLayerTest.remoteSecrets(plan).forEach(pair ->
+                pairs.merge(pair, 1, Integer::sum)));
+        assertEquals(Map.of(
+                "us-east-1 in eu-west-1", 1, "eu-west-1 in us-east-1", 1,
+                "us-east-1 in us-west-2", 1, "us-west-2 in us-east-1", 1,
+                "eu-west-1 in us-west-2", 1, "us-west-2 in eu-west-1", 1), pairs);
+        assertEquals(0, three.get("us-east-1").count("acgs2:mesh:MeshPeering"));
+        assertEquals(1, three.get("eu-west-1").count("acgs2:mesh:MeshPeering"));
+        assertEquals(2, three.get("us-west-2").count("acgs2:mesh:MeshPeering"), "the newest region writes all four of its secrets");
+    }
+
+    @Test
     void regionsOfDifferentPartitionsArePlannedButNeverPeered() {
         var dir = write(shippedProject(tmp), "Pulumi.cn-north-1.yaml", stackFile("cn-north-1", "pipl", 2, "10.50.0.0/16"));
         var plans = planAll(dir);

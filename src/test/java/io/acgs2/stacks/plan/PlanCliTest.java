@@ -161,7 +161,8 @@ class PlanCliTest {
         assertEquals(0, run.code(), run.err());
         var config = new ObjectMapper().readTree(out.toFile());
         var policies = new ObjectMapper().readTree(PROJECT.resolve("policies/residency-policies.json").toFile());
-        assertEquals(policies.size(), config.size());
+        assertEquals(policies.size() + 1, config.size(), "the residency policies and the failover bound");
+        assertEquals(30, config.get(PackConfig.FAILOVER_POLICY).get("targetSeconds").asInt(), "services.failoverTargetSeconds");
         for (var policy : policies) {
             var c = config.get(policy.asText());
             assertEquals(List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2"),

@@ -1,0 +1,89 @@
+package io.acgs2.components.mesh;
+
+import com.pulumi.core.Output;
+import io.acgs2.stacks.plan.StackPlan;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.acgs2.testing.Fixtures.json;
+import static io.acgs2.testing.Fixtures.one;
+import static io.acgs2.testing.Fixtures.runInRegion;
+import static io.acgs2.testing.Fixtures.where;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IstioMultiPrimaryTest {
+
+    static StackPlan istio(String region, String network) {
+        return runInRegion(region, r -> {
+            var core = MeshFixtures.core(r, region);
+            new IstioMultiPrimary("istio", IstioMultiPrimaryArgs.builder()
+                    .meshId("acgs2-mesh").clusterName("acgs2-" + region).network(network)
+                    .cluster(core).clusterSecurityGroupId(Output.of("sg-cluster")).servicesNamespace("acgs2")
+                    .after(core.ready()).build(), r.opts());
+        });
+    }
+
+    @Test
+    void everyRegionSharesTheMeshIdWithItsOwnClusterNameAndNetwork() {
+        var us = istio("us-east-1", "network-us-east-1");
+        var eu = istio("eu-west-1", "network-eu-west-1");
+        var usGlobal = json(one(us, "kubernetes:helm.sh/v3:Release", "istio-istiod").inputs().get("values")).get("global");
+        var euGlobal = json(one(eu, "kubernetes:helm.sh/v3:Release", "istio-istiod").inputs().get("values")).get("global");
+        assertEquals(usGlobal.get("meshID"), euGlobal.get("meshID"));
+        assertEquals("acgs2-us-east-1", usGlobal.get("multiCluster").get("clusterName").asText());
+        assertEquals("acgs2-eu-west-1", euGlobal.get("multiCluster").get("clusterName").asText());
+        assertEquals("network-us-east-1", usGlobal.get("network").asText());
+        assertEquals("network-eu-west-1", euGlobal.get("network").asText());
+        for (var chart : List.of("istio-base", "istio-cni", "istio-istiod", "istio-eastwest-gateway")) {
+            var release = one(us, "kubernetes:helm.sh/v3:Release", chart);
+            assertEquals(IstioVersions.VERSION, release.inputs().get("version"), chart);
+            assertEquals(IstioVersions.CHART_REPO, json(release.inputs().get("repositoryOpts")).get("repo").asText(), chart);
+        }
+        assertTrue(json(one(us, "kubernetes:helm.sh/v3:Release", "istio-istiod").inputs().get("values")).get("pilot").get("cni")
+                .get("enabled").asBoolean(), "the CNI agent: no privileged init container in restricted namespaces");
+        var label = one(us, "kubernetes:core/v1:NamespacePatch", "istio-network-label");
+        assertEquals("network-us-east-1", json(label.inputs().get("metadata")).get("labels").get("topology.istio.io/network").asText());
+        assertEquals("STRICT", json(one(us, "kubernetes:security.istio.io/v1:PeerAuthentication", "istio-strict-mtls").inputs()
+                .get("spec")).get("mtls").get("mode").asText());
+        var gw = json(one(us, "kubernetes:networking.istio.io/v1:Gateway", "istio-cross-network-gateway").inputs().get("spec"))
+                .get("servers").get(0);
+        assertEquals(15443, gw.get("port").get("number").asInt());
+        assertEquals("AUTO_PASSTHROUGH", gw.get("tls").get("mode").asText());
+        assertEquals("[\"*.local\"]", gw.get("hosts").toString());
+    }
+
+    @Test
+    void theEastWestGatewayIsNeverInternetFacingAndAdmitsNoOneUntilALinkOpensIt() {
+        var plan = istio("us-east-1", "network-us-east-1");
+        var values = json(one(plan, "kubernetes:helm.sh/v3:Release", "istio-eastwest-gateway").inputs().get("values"));
+        assertEquals("network-us-east-1", values.get("networkGateway").asText());
+        var annotations = values.get("service").get("annotations");
+        assertEquals("internal", annotations.get("service.beta.kubernetes.io/aws-load-balancer-scheme").asText());
+        var sg = one(plan, "aws:ec2/securityGroup:SecurityGroup", "istio-eastwest");
+        assertTrue(annotations.get("service.beta.kubernetes.io/aws-load-balancer-security-groups").asText().startsWith("sg-"));
+        assertEquals("true", annotations.get("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules").asText());
+        assertFalse(sg.inputs().containsKey("ingress"), "no ingress until a peering link adds a peer VPC");
+        assertEquals(0, plan.count("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"));
+        assertEquals(4, where(plan, r -> r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+                && "sg-cluster".equals(r.inputs().get("referencedSecurityGroupId"))).size(), "egress only to the gateway pods");
+    }
+
+    @Test
+    void istiodStartsAfterItsCaAndTheReaderTokenIsASecret() {
+        var plan = istio("us-east-1", "network-us-east-1");
+        var istiod = one(plan, "kubernetes:helm.sh/v3:Release", "istio-istiod");
+        var ready = one(plan, "aws:eks/addon:Addon", "ready");
+        assertTrue(istiod.dependencies().contains(ready.urn()), "istiod waits for what `after` names (the cacerts secret)");
+        var token = one(plan, "kubernetes:core/v1:Secret", "istio-reader-token");
+        assertEquals("kubernetes.io/service-account-token", token.inputs().get("type"));
+        assertEquals("istio-reader-service-account", json(token.inputs().get("metadata")).get("annotations")
+                .get("kubernetes.io/service-account.name").asText());
+        var e = assertThrows(IllegalArgumentException.class, () -> IstioMultiPrimaryArgs.builder().meshId("Mesh!").build());
+        assertTrue(e.getMessage().contains("meshId: 'Mesh!' is not a lower-case DNS label"), e.getMessage());
+        assertTrue(e.getMessage().contains("after: is empty"), e.getMessage());
+    }
+}

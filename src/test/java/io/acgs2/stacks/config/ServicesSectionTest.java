@@ -1,0 +1,71 @@
+package io.acgs2.stacks.config;
+
+import io.acgs2.components.mesh.TrafficPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static io.acgs2.testing.Fixtures.read;
+import static io.acgs2.testing.Fixtures.shippedProject;
+import static io.acgs2.testing.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The services and mesh CA sections: the shipped services, and bad ones named by file, key and fix before anything is registered. */
+class ServicesSectionTest {
+
+    @Test
+    void theShippedServicesKeepTheFailoverTarget(@TempDir Path tmp) {
+        var fleet = FleetLoader.load(shippedProject(tmp));
+        ServicesSection.Config services = fleet.settings().section(ServicesSection.SECTION);
+        assertEquals(Set.of("claude-flow", "neural-mcp"), services.apps().keySet());
+        assertEquals(30, services.failoverTargetSeconds());
+        assertEquals(List.of("us-east-1"), services.apps().get("neural-mcp").gpuRegions());
+        assertEquals(9.0, services.apps().get("claude-flow").traffic().failoverBoundSeconds());
+        assertEquals(24.0, services.apps().get("neural-mcp").traffic().failoverBoundSeconds());
+        assertEquals(TrafficPolicy.FAILOVER, services.apps().get("claude-flow").traffic().locality());
+        assertEquals("generated", fleet.settings().section(MeshCaSection.SECTION).root());
+    }
+
+    @Test
+    void badServicesAreRejectedNamingFileKeyAndFix(@TempDir Path tmp) {
+        var dir = shippedProject(tmp);
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml")
+                .replace("image: ghcr.io/acgs2/claude-flow:2.4.1", "image: ghcr.io/acgs2/claude-flow:latest")
+                .replace("          traffic:\n            perTryTimeoutMillis: 8000\n",
+                        "          traffic:\n            perTryTimeoutMillis: 12000\n            locality: distribute\n"
+                                + "            distributeTo: {us-east-1: [eu-west-1]}\n")
+                .replace("timeoutMillis: 30000", "timeoutMillis: 40000")
+                .replace("            regions: [us-east-1]\n", "            regions: [eu-west-1]\n"));
+        var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
+        var problems = String.join("\n", e.problems());
+        for (var expected : List.of(
+                "Pulumi.yaml: acgs2-infra:services.apps.claude-flow.image: 'ghcr.io/acgs2/claude-flow:latest' is not pinned. Fix: give "
+                        + "a version tag other than latest, or @sha256:<digest>",
+                "Pulumi.yaml: acgs2-infra:services.apps.neural-mcp.traffic: the failover bound is 36 s (3 × max(1000 ms connect, "
+                        + "12000 ms per try)), over the 30 s target",
+                "Pulumi.eu-west-1.yaml: acgs2-infra:eks.nodeGroups: service neural-mcp runs on GPUs in eu-west-1 but the region has "
+                        + "no GPU node group",
+                "Pulumi.yaml: acgs2-infra:services.apps.neural-mcp.traffic.distributeTo.us-east-1: sends a share of us-east-1's "
+                        + "traffic (zone us) to eu-west-1 (zone gdpr), where the residency policy refuses the other zone's tenants")) {
+            assertTrue(problems.contains(expected), "missing: " + expected + "\n" + problems);
+        }
+    }
+
+    @Test
+    void aProvidedRootNeedsEachRegionsIntermediateAsSecretConfig(@TempDir Path tmp) {
+        var dir = shippedProject(tmp);
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml").replace("      root: generated\n", "      root: provided\n"));
+        write(dir, "Pulumi.eu-west-1.yaml", read(dir, "Pulumi.eu-west-1.yaml")
+                + "  acgs2-infra:meshIntermediate:\n    secure: v1:AAAAciphertext\n");
+        var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
+        var problems = String.join("\n", e.problems());
+        assertTrue(problems.contains("Pulumi.us-east-1.yaml: acgs2-infra:meshIntermediate: is missing, and acgs2-infra:meshCa.root "
+                + "is provided"), problems);
+        assertTrue(e.problems().stream().noneMatch(p -> p.startsWith("Pulumi.eu-west-1.yaml")), problems);
+    }
+}

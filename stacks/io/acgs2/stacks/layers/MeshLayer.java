@@ -1,0 +1,221 @@
+package io.acgs2.stacks.layers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.acgs2.components.mesh.AcgsService;
+import io.acgs2.components.mesh.AcgsServiceArgs;
+import io.acgs2.components.mesh.IstioMultiPrimary;
+import io.acgs2.components.mesh.IstioMultiPrimaryArgs;
+import io.acgs2.components.mesh.MeshCaSettings;
+import io.acgs2.components.mesh.MeshCertificateAuthority;
+import io.acgs2.components.mesh.MeshCertificateAuthorityArgs;
+import io.acgs2.components.mesh.MeshPeering;
+import io.acgs2.components.mesh.MeshPeeringArgs;
+import io.acgs2.components.mesh.TrafficPolicy;
+import io.acgs2.components.kubernetes.KubernetesPlugin;
+import io.acgs2.components.tls.TlsProvider;
+import io.acgs2.stacks.Peer;
+import io.acgs2.stacks.RegionContext;
+import io.acgs2.stacks.RegionOutputs;
+import io.acgs2.stacks.config.ConfigParser;
+import io.acgs2.stacks.config.EksSection;
+import io.acgs2.stacks.config.MeshCaSection;
+import io.acgs2.stacks.config.ServicesSection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The mesh layer of a region: the mesh CA's intermediate (and, in the partition's first region,
+ * the generated root), Istio multi-primary on this cluster, a {@link MeshPeering} to every earlier
+ * region of the partition (this region owns those links, as it owns the network peerings), and the
+ * ACGS services with their routing, failover and runtime residency. Takes the network layer's VPC
+ * CIDRs and the compute layer's cluster and baseline.
+ *
+ * @param ca       the mesh CA in this region
+ * @param istio    Istio on this cluster
+ * @param peerings the links this region owns, by earlier region
+ * @param services the ACGS services here, by name
+ */
+public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, SortedMap<String, MeshPeering> peerings,
+                        SortedMap<String, AcgsService> services, String clusterName) {
+
+    public static final String CA = "acgs2-mesh-ca";
+    public static final String ISTIO = "acgs2-istio";
+    public static final String PEERING_PREFIX = "acgs2-mesh-peering-";
+    public static final String SERVICE_PREFIX = "acgs2-svc-";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static MeshLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
+        var self = region.spec();
+        var settings = region.fleet().settings();
+        MeshCaSettings caSettings = settings.section(MeshCaSection.SECTION);
+        if (caSettings == null) {
+            caSettings = MeshCaSettings.defaults();
+        }
+        ServicesSection.Config services = settings.section(ServicesSection.SECTION);
+        if (services == null) {
+            services = ServicesSection.Config.none();
+        }
+        var clusterName = self.section(EksSection.SECTION).clusterName();
+        var core = compute.cluster().core;
+
+        // ---- the CA: the partition's first region generates the root; the others sign with it ----
+        var ca = MeshCertificateAuthorityArgs.builder()
+                .clusterName(clusterName)
+                .settings(caSettings)
+                .cluster(core)
+                .after(compute.baseline().ready);
+        var rootOwner = region.peers().isEmpty() ? null : region.peers().get(0);
+        var options = region.inRegion();
+        if (MeshCaSettings.PROVIDED.equals(caSettings.root())) {
+            ca.provided(provided(region));
+        } else {
+            options = ComponentResourceOptions.builder().providers(region.provider(),
+                    new TlsProvider("tls-" + self.region(), CustomResourceOptions.builder().build())).build();
+            if (rootOwner == null) {
+                ca.generateRoot(true);
+            } else {
+                var mesh = rootOwner.outputs().mesh();
+                ca.root(new MeshCertificateAuthorityArgs.Root(mesh.meshRootCertPem(), mesh.meshRootKeyPem().applyValue(k -> {
+                    if (k == null || k.isEmpty()) {
+                        throw new IllegalStateException("region " + rootOwner.spec().region() + " exports no meshRootKeyPem: it generates "
+                                + "the mesh root, so run `pulumi up` on its stack first (bin/acgs2 rollout-order)");
+                    }
+                    return k;
+                })));
+            }
+        }
+        var authority = new MeshCertificateAuthority(CA, ca.build(), options);
+
+        // ---- Istio on this cluster, after its CA ----
+        var after = new ArrayList<com.pulumi.resources.Resource>(compute.baseline().ready);
+        after.add(authority.cacerts);
+        var istio = new IstioMultiPrimary(ISTIO, IstioMultiPrimaryArgs.builder()
+                .meshId(settings.meshId())
+                .clusterName(clusterName)
+                .network(self.meshNetwork())
+                .cluster(core)
+                .clusterSecurityGroupId(compute.cluster().clusterSecurityGroupId)
+                .servicesNamespace(servicesNamespace(compute))
+                .after(after)
+                .build(), region.inRegion());
+
+        // ---- a link to every earlier region of the partition, owned here ----
+        var peerings = new TreeMap<String, MeshPeering>();
+        var here = new MeshPeeringArgs.End(self.region(), clusterName, compute.cluster().endpoint,
+                compute.cluster().certificateAuthority, istio.readerToken, compute.cluster().clusterSecurityGroupId,
+                istio.eastWestSecurityGroupId, cidrs(self), core.kubernetesProvider(), region.provider());
+        for (var peer : region.peers()) {
+            peerings.put(peer.spec().region(), new MeshPeering(PEERING_PREFIX + peer.spec().region(), MeshPeeringArgs.builder()
+                    .self(here)
+                    .peer(end(peer))
+                    .servicesNamespace(servicesNamespace(compute))
+                    .build(), region.inRegion()));
+        }
+
+        // ---- the services, refusing the tenants whose zone does not allow this region ----
+        var denied = new ArrayList<String>();
+        settings.tenants().values().forEach(t -> {
+            var zone = settings.zones().get(t.zone());
+            if (zone == null || !zone.regions().contains(self.region())) {
+                denied.add(t.id());
+            }
+        });
+        var apps = new TreeMap<String, AcgsService>();
+        for (var app : services.apps().values()) {
+            var dedicated = app.tenant().map(t -> settings.tenants().get(t));
+            if (dedicated.isPresent() && denied.contains(dedicated.get().id())) {
+                continue; // a tenant's own service runs only in its zone
+            }
+            apps.put(app.name(), new AcgsService(SERVICE_PREFIX + app.name(), AcgsServiceArgs.builder()
+                    .spec(app)
+                    .region(self.region())
+                    .namespace(servicesNamespace(compute))
+                    .tenantHeader(services.tenantHeader())
+                    .tenantClaim(services.tenantClaim())
+                    .deniedTenants(denied)
+                    .after(istio.ready)
+                    .build(), ComponentResourceOptions.builder().providers(core.kubernetesProvider()).build()));
+        }
+        return new MeshLayer(authority, istio, peerings, apps, clusterName);
+    }
+
+    private static String servicesNamespace(ComputeLayer compute) {
+        return io.acgs2.components.platform.ClusterBaselineArgs.DEFAULT_SERVICES_NAMESPACE;
+    }
+
+    private static List<String> cidrs(io.acgs2.stacks.config.RegionSpec spec) {
+        return spec.allCidrs().stream().map(Object::toString).toList();
+    }
+
+    /** An earlier region's end: its outputs, and providers for its region and its cluster. */
+    private static MeshPeeringArgs.End end(Peer peer) {
+        var compute = peer.outputs().compute();
+        var mesh = peer.outputs().mesh();
+        var kube = new com.pulumi.kubernetes.Provider("k8s-" + peer.spec().region(), ProviderArgs.builder()
+                .kubeconfig(compute.kubeconfig().applyValue(k -> {
+                    if (k == null || k.isEmpty()) {
+                        throw new IllegalStateException("region " + peer.spec().region() + " exports no kubeconfig: deploy it first");
+                    }
+                    return k;
+                }))
+                .build(), CustomResourceOptions.builder().version(KubernetesPlugin.VERSION).build());
+        return new MeshPeeringArgs.End(peer.spec().region(), peer.spec().section(EksSection.SECTION).clusterName(),
+                compute.clusterEndpoint(), compute.clusterCertificateAuthority(),
+                mesh.meshReaderToken().applyValue(t -> {
+                    if (t == null || t.isEmpty()) {
+                        throw new IllegalStateException("region " + peer.spec().region() + " exports no meshReaderToken: run `pulumi up` "
+                                + "on its stack first (bin/acgs2 rollout-order)");
+                    }
+                    return t;
+                }).asSecret(),
+                compute.clusterSecurityGroupId(), mesh.meshEastWestSecurityGroupId(), cidrs(peer.spec()), kube, peer.provider());
+    }
+
+    /**
+     * The region's intermediate, signed offline: the secret config {@code meshIntermediate}. The
+     * offline plan sees only its ciphertext and plans with placeholders.
+     */
+    private static MeshCertificateAuthorityArgs.Provided provided(RegionContext region) {
+        var raw = region.pulumi().config(ConfigParser.PROJECT).requireSecret(MeshCaSettings.PROVIDED_KEY);
+        var file = "Pulumi." + region.stackName() + ".yaml";
+        var bundle = raw.applyValue(v -> {
+            try {
+                var node = JSON.readTree(v);
+                var out = new java.util.HashMap<String, String>();
+                for (var f : List.of("certPem", "keyPem", "rootCertPem")) {
+                    if (node == null || !node.hasNonNull(f)) {
+                        throw new IllegalStateException(file + ": acgs2-infra:meshIntermediate has no " + f
+                                + ": set it to {\"certPem\": ..., \"keyPem\": ..., \"rootCertPem\": ...} with pulumi config set --secret");
+                    }
+                    out.put(f, node.get(f).asText());
+                }
+                return (Map<String, String>) out;
+            } catch (java.io.IOException e) {
+                if (v.startsWith("v1:")) { // ciphertext: the offline plan cannot decrypt secrets
+                    return Map.of("certPem", "[offline: not decrypted]", "keyPem", "[offline: not decrypted]",
+                            "rootCertPem", "[offline: not decrypted]");
+                }
+                throw new IllegalStateException(file + ": acgs2-infra:meshIntermediate is not JSON: set it to {\"certPem\": ..., "
+                        + "\"keyPem\": ..., \"rootCertPem\": ...} with pulumi config set --secret");
+            }
+        });
+        return new MeshCertificateAuthorityArgs.Provided(bundle.applyValue(m -> m.get("certPem")),
+                bundle.applyValue(m -> m.get("keyPem")).asSecret(), bundle.applyValue(m -> m.get("rootCertPem")));
+    }
+
+    /** The mesh part of the cross-stack contract. */
+    public RegionOutputs.Mesh outputs() {
+        var bounds = new TreeMap<String, String>();
+        services.forEach((n, s) -> bounds.put(n, TrafficPolicy.format(s.failoverBoundSeconds)));
+        return new RegionOutputs.Mesh(Output.of(clusterName), ca.rootCertPem, ca.rootKeyPem.orElse(Output.of("")).asSecret(),
+                istio.readerToken, istio.eastWestSecurityGroupId, Output.of(bounds));
+    }
+}
