@@ -8,6 +8,9 @@ export const T = {
     peerAuthenticationV1beta1: "kubernetes:security.istio.io/v1beta1:PeerAuthentication",
     destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
     virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
+    kafka: "kubernetes:kafka.strimzi.io/v1:Kafka",
+    kafkaTopic: "kubernetes:kafka.strimzi.io/v1:KafkaTopic",
+    subnet: "aws:ec2/subnet:Subnet",
     deployment: "kubernetes:apps/v1:Deployment",
     statefulSet: "kubernetes:apps/v1:StatefulSet",
     job: "kubernetes:batch/v1:Job",
@@ -215,6 +218,56 @@ export const failoverBoundWithinTarget = stackPolicy({
     },
 });
 
+export const kafkaTlsOnly = resourcePolicy({
+    name: "kafka-tls-only",
+    description: "Every listener of a Strimzi Kafka is TLS, with authentication, and authorization is on (Checkov CKV_AWS_81 for " +
+        "MSK in-transit encryption; Strimzi security docs).",
+    types: [T.kafka],
+    check: (p, _args, report) => {
+        const listeners = get(p, "spec.kafka.listeners");
+        if (isUnknown(listeners)) {
+            return;
+        }
+        asArray(listeners).forEach((l, i) => {
+            const name = get(l, "name") ?? `#${i}`;
+            if (!isTrue(get(l, "tls")) && !isUnknown(get(l, "tls"))) {
+                report(`Listener ${name} is plaintext: set tls: true.`);
+            }
+            const auth = get(l, "authentication.type");
+            if (auth === undefined || auth === null) {
+                report(`Listener ${name} has no authentication: set authentication.type (tls or scram-sha-512).`);
+            }
+        });
+        const authz = get(p, "spec.kafka.authorization.type");
+        if (authz === undefined || authz === null) {
+            report("Kafka has no authorization: set spec.kafka.authorization.type, e.g. simple.");
+        }
+    },
+});
+
+export const kafkaTopicReplication = stackPolicy({
+    name: "kafka-topic-replication",
+    description: "In a region with 3 or more AZs (its subnets' AZs), no KafkaTopic has fewer than 3 replicas (acgs2 baseline; " +
+        "Kafka durability guidance).",
+    check: (resources, args, report) => {
+        const topics = ofType(resources, T.kafkaTopic);
+        if (topics.length === 0) {
+            args.notApplicable("No KafkaTopic in the stack");
+        }
+        const azs = new Set(ofType(resources, T.subnet).map(s => s.props.availabilityZone).filter(a => typeof a === "string" && !isUnknown(a)));
+        if (azs.size < 3) {
+            return;
+        }
+        for (const t of topics) {
+            const replicas = get(t.props, "spec.replicas");
+            if (typeof replicas === "number" && replicas < 3) {
+                report(`KafkaTopic ${t.name} has ${replicas} replicas in a region of ${azs.size} AZs: set spec.replicas to 3 so losing an ` +
+                    "AZ loses no data.", t.urn);
+            }
+        }
+    },
+});
+
 export const podSecurityRestricted = resourcePolicy({
     name: "pod-security-restricted",
     description: "Workloads meet the Restricted pod security standard: runAsNonRoot, no privilege escalation, all " +
@@ -371,6 +424,8 @@ export const kubernetesPolicies: Policies = [
     meshStrictMtls,
     localityFailoverNeedsOutlierDetection,
     failoverBoundWithinTarget,
+    kafkaTlsOnly,
+    kafkaTopicReplication,
     podSecurityRestricted,
     containerResourcesSet,
     namespaceDefaultDeny,

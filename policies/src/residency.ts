@@ -16,12 +16,13 @@ export const TAG_MANIFEST = "acgs2:manifest";
 export const LABEL_ZONE = "acgs2.io/data-zone";
 export const ANNOTATION_REGION = "acgs2.io/region";
 export const ANNOTATION_CLUSTER_REGIONS = "acgs2.io/cluster-regions";
+export const ANNOTATION_MIRRORED_TOPICS = "acgs2.io/mirrored-topics";
 
 export const T = {
     ssmParameter: "aws:ssm/parameter:Parameter",
     bucketReplication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
-    kafkaTopic: "kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic",
-    mirrorMaker2: "kubernetes:kafka.strimzi.io/v1beta2:KafkaMirrorMaker2",
+    kafkaTopic: "kubernetes:kafka.strimzi.io/v1:KafkaTopic",
+    mirrorMaker2: "kubernetes:kafka.strimzi.io/v1:KafkaMirrorMaker2",
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -371,58 +372,75 @@ export const replicationStaysInZone = stackPolicy({
             });
         }
 
-        // MirrorMaker 2: every source and target cluster of every mirror is in the zone.
+        // MirrorMaker 2 (Strimzi kafka.strimzi.io/v1): each mirror declares its topics with their zones
+        // (annotation acgs2.io/mirrored-topics), its topicsPattern is exactly those names, and both
+        // regions of the edge (spec.target.alias, spec.mirrors[].source.alias, located by annotation
+        // acgs2.io/cluster-regions) are in every mirrored topic's zone.
         for (const mm of mm2s) {
-            const labels = get(mm.props, "metadata.labels");
             const annotations = get(mm.props, "metadata.annotations");
-            if (isUnknown(labels) || isUnknown(annotations)) {
+            if (isUnknown(annotations)) {
                 continue;
             }
-            const zone = labels?.[LABEL_ZONE];
-            if (isUnknown(zone)) {
-                continue;
-            }
-            if (typeof zone !== "string" || !cfg.zones[zone]) {
-                report(`KafkaMirrorMaker2 ${mm.name} declares no known zone: set label ${LABEL_ZONE} to one of ` +
-                    `${quoteList(Object.keys(cfg.zones))}.`, mm.urn);
-                continue;
-            }
-            const restricted = cfg.restrictedZones.includes(zone);
-            const raw = annotations?.[ANNOTATION_CLUSTER_REGIONS];
-            if (isUnknown(raw)) {
+            const rawRegions = annotations?.[ANNOTATION_CLUSTER_REGIONS];
+            const rawTopics = annotations?.[ANNOTATION_MIRRORED_TOPICS];
+            if (isUnknown(rawRegions) || isUnknown(rawTopics)) {
                 continue;
             }
             let regions: Record<string, unknown> = {};
+            let topics: Record<string, unknown> = {};
             try {
-                regions = typeof raw === "string" ? JSON.parse(raw) : {};
+                regions = typeof rawRegions === "string" ? JSON.parse(rawRegions) : {};
             } catch {
                 report(`KafkaMirrorMaker2 ${mm.name} annotation ${ANNOTATION_CLUSTER_REGIONS} is not JSON {alias: region}.`, mm.urn);
                 continue;
             }
-            const mirrors = get(mm.props, "spec.mirrors");
-            if (isUnknown(mirrors)) {
+            try {
+                topics = typeof rawTopics === "string" ? JSON.parse(rawTopics) : {};
+            } catch {
+                report(`KafkaMirrorMaker2 ${mm.name} annotation ${ANNOTATION_MIRRORED_TOPICS} is not JSON {topic: zone}.`, mm.urn);
                 continue;
             }
-            const aliases = new Set<string>();
-            for (const m of asArray(mirrors)) {
-                for (const a of [get(m, "sourceCluster"), get(m, "targetCluster")]) {
-                    if (typeof a === "string" && !isUnknown(a)) {
-                        aliases.add(a);
+            if (typeof rawTopics !== "string" || Object.keys(topics).length === 0) {
+                report(`KafkaMirrorMaker2 ${mm.name} declares no mirrored topics: set annotation ${ANNOTATION_MIRRORED_TOPICS} to ` +
+                    "JSON {topic: zone} and topicsPattern to exactly those names.", mm.urn);
+                continue;
+            }
+            const target = get(mm.props, "spec.target.alias");
+            const mirrors = get(mm.props, "spec.mirrors");
+            if (isUnknown(target) || isUnknown(mirrors)) {
+                continue;
+            }
+            const expected = Object.keys(topics).sort().map(t => t.replace(/\./g, "\\.")).join("|");
+            asArray(mirrors).forEach((m, i) => {
+                const source = get(m, "source.alias");
+                const pattern = get(m, "topicsPattern");
+                if (!isUnknown(pattern) && pattern !== expected) {
+                    report(`KafkaMirrorMaker2 ${mm.name} mirror ${i} has topicsPattern ${JSON.stringify(pattern)}, which may mirror ` +
+                        `topics it does not declare: write exactly ${JSON.stringify(expected)}.`, mm.urn);
+                }
+                for (const alias of [source, target]) {
+                    if (isUnknown(alias)) {
+                        continue;
+                    }
+                    const region = typeof alias === "string" ? regions?.[alias] : undefined;
+                    for (const [topic, zone] of Object.entries(topics)) {
+                        if (typeof zone !== "string" || !cfg.zones[zone]) {
+                            report(`KafkaMirrorMaker2 ${mm.name} mirrors topic ${topic} of unknown zone ${String(zone)}: use one of ` +
+                                `${quoteList(Object.keys(cfg.zones))}.`, mm.urn);
+                            continue;
+                        }
+                        if (typeof region !== "string") {
+                            if (cfg.restrictedZones.includes(zone)) {
+                                report(`KafkaMirrorMaker2 ${mm.name} mirrors topic ${topic} (restricted zone ${zone}) with cluster ` +
+                                    `${String(alias)}, whose region cannot be proven: add it to annotation ${ANNOTATION_CLUSTER_REGIONS}.`, mm.urn);
+                            }
+                        } else if (!cfg.zones[zone].includes(region)) {
+                            report(`KafkaMirrorMaker2 ${mm.name} mirrors topic ${topic} (zone ${zone}) ${alias === target ? "to" : "from"} ` +
+                                `${region}, outside the zone (${regionsText(cfg, zone)}).`, mm.urn);
+                        }
                     }
                 }
-            }
-            for (const alias of aliases) {
-                const region = regions?.[alias];
-                if (typeof region !== "string") {
-                    if (restricted) {
-                        report(`KafkaMirrorMaker2 ${mm.name} (restricted zone ${zone}) mirrors cluster ${alias}, whose region cannot be ` +
-                            `proven: add it to annotation ${ANNOTATION_CLUSTER_REGIONS}.`, mm.urn);
-                    }
-                } else if (!cfg.zones[zone].includes(region)) {
-                    report(`KafkaMirrorMaker2 ${mm.name} mirrors cluster ${alias} in ${region}, outside zone ${zone} ` +
-                        `(${regionsText(cfg, zone)}).`, mm.urn);
-                }
-            }
+            });
         }
     },
 });

@@ -112,6 +112,10 @@ export const MUTATIONS: Mutation[] = [
         mutate: r => { for (const h of r.inputs.spec?.http ?? []) { h.retries = { ...(h.retries ?? {}), perTryTimeout: "60s" }; } } },
     { policy: "failover-bound-within-target", what: "leave Istio's 10% ejection limit", types: ["kubernetes:networking.istio.io/v1:DestinationRule"],
         mutate: r => { delete r.inputs.spec?.trafficPolicy?.outlierDetection?.maxEjectionPercent; } },
+    { policy: "kafka-tls-only", what: "make a listener plaintext", types: ["kubernetes:kafka.strimzi.io/v1:Kafka"],
+        mutate: r => { r.inputs.spec.kafka.listeners[0].tls = false; } },
+    { policy: "kafka-topic-replication", what: "drop a topic to one replica", types: ["kubernetes:kafka.strimzi.io/v1:KafkaTopic"],
+        mutate: r => { r.inputs.spec.replicas = 1; } },
     { policy: "pod-security-restricted", what: "make a container privileged", types: WORKLOADS, where: hasContainers,
         mutate: r => { const c = podSpec(r).containers[0]; c.securityContext = { ...(c.securityContext ?? {}), privileged: true }; } },
     { policy: "container-resources-set", what: "drop a container's resources", types: WORKLOADS, where: hasContainers,
@@ -125,18 +129,26 @@ export const MUTATIONS: Mutation[] = [
         mutate: (r, s, cfg) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s), cfg) }; } },
     { policy: "data-residency-in-zone", what: "drop a data store's zone tag", types: DATA_STORES,
         mutate: r => { if (r.inputs.tags) { delete r.inputs.tags["acgs2:data-zone"]; } } },
-    { policy: "replication-stays-in-zone", what: "move a MirrorMaker 2 cluster out of the zone",
-        types: ["kubernetes:kafka.strimzi.io/v1beta2:KafkaMirrorMaker2"],
-        mutate: (r, _s, cfg) => {
+    { policy: "replication-stays-in-zone", what: "mirror a restricted zone's topic to a region outside it",
+        types: ["kubernetes:kafka.strimzi.io/v1:KafkaMirrorMaker2"],
+        mutate: (r, s, cfg) => {
+            // declare a restricted topic (e.g. a GDPR audit topic) on this edge, pattern and all
+            const zone = cfg.restrictedZones[0];
             const ann = r.inputs.metadata?.annotations ?? {};
             const regions = JSON.parse(ann["acgs2.io/cluster-regions"] ?? "{}");
-            const zone = r.inputs.metadata?.labels?.["acgs2.io/data-zone"];
-            const outside = Object.entries(cfg.zones).find(([z]) => z !== zone)![1][0];
-            for (const k of Object.keys(regions)) {
-                regions[k] = outside;
+            const outside = Object.values(regions).some((g: any) => !cfg.zones[zone].includes(g));
+            if (!outside) {
+                const foreign = Object.entries(cfg.zones).find(([z]) => z !== zone)![1][0];
+                for (const k of Object.keys(regions)) { regions[k] = foreign; }
+                ann["acgs2.io/cluster-regions"] = JSON.stringify(regions);
             }
-            ann["acgs2.io/cluster-regions"] = JSON.stringify(regions);
+            ann["acgs2.io/mirrored-topics"] = JSON.stringify({ "acgs.audit.events": zone });
+            for (const m of r.inputs.spec?.mirrors ?? []) { m.topicsPattern = "acgs\\.audit\\.events"; }
+            r.inputs.metadata = { ...(r.inputs.metadata ?? {}), annotations: ann };
+            void s;
         } },
+    { policy: "replication-stays-in-zone", what: "widen a mirror's topicsPattern to .*", types: ["kubernetes:kafka.strimzi.io/v1:KafkaMirrorMaker2"],
+        mutate: r => { for (const m of r.inputs.spec?.mirrors ?? []) { m.topicsPattern = ".*"; } } },
     { policy: "replication-stays-in-zone", what: "put an Aurora global cluster member in a foreign zone", types: ["aws:rds/cluster:Cluster"],
         where: r => r.inputs.globalClusterIdentifier !== undefined,
         mutate: (r, s, cfg) => { r.inputs.tags = { ...(r.inputs.tags ?? {}), "acgs2:data-zone": foreignZone(regionOf(r, s), cfg) }; } },

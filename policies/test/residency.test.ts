@@ -76,8 +76,10 @@ describe("replication-stays-in-zone", () => {
         const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", role: U, rules: [{ status: "Enabled", destination: { bucket: U } }] },
             { region: "eu-central-1", deps: [src, dst] });
         const mm2 = mk(T.mirrorMaker2, "eu-mm2", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" },
-            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", dub: "eu-west-1" }) } },
-        spec: { mirrors: [{ sourceCluster: "fra", targetCluster: "dub" }] } }, { region: null });
+            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", dub: "eu-west-1" }),
+                "acgs2.io/mirrored-topics": JSON.stringify({ "acgs.audit.events": "gdpr", "acgs.eu.events": "gdpr" }) } },
+        spec: { target: { alias: "dub" }, mirrors: [{ source: { alias: "fra" }, topicsPattern: "acgs\\.audit\\.events|acgs\\.eu\\.events" }] } },
+        { region: null });
         assert.deepEqual(checkStack(replicationStaysInZone, [g, primary, secondary, src, dst, rc, mm2]), []);
     });
     it("fails a global cluster member, an S3 replica and a MirrorMaker target outside the zone", () => {
@@ -87,15 +89,20 @@ describe("replication-stays-in-zone", () => {
         const dst = bucket("us-dst", "us-east-1", "us");
         const rc = mk(T.bucketReplication, "eu-repl", { bucket: "eu-src", rules: [
             { destination: { bucket: "arn:aws:s3:::us-dst" } }, { destination: { bucket: "arn:aws:s3:::elsewhere" } }] }, { region: "eu-central-1" });
-        const mm2 = mk(T.mirrorMaker2, "eu-mm2", { metadata: { labels: { "acgs2.io/data-zone": "gdpr" },
-            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", iad: "us-east-1" }) } },
-        spec: { mirrors: [{ sourceCluster: "fra", targetCluster: "iad" }, { sourceCluster: "fra", targetCluster: "sin" }] } }, { region: null });
+        // a GDPR topic mirrored to us-east-1, and a second mirror from a cluster whose region is unknown
+        const mm2 = mk(T.mirrorMaker2, "eu-mm2", { metadata: { labels: { "acgs2.io/data-zone": "mixed" },
+            annotations: { "acgs2.io/cluster-regions": JSON.stringify({ fra: "eu-central-1", iad: "us-east-1" }),
+                "acgs2.io/mirrored-topics": JSON.stringify({ "acgs.audit.events": "gdpr" }) } },
+        spec: { target: { alias: "iad" }, mirrors: [{ source: { alias: "fra" }, topicsPattern: "acgs\\.audit\\.events" },
+            { source: { alias: "sin" }, topicsPattern: ".*" }] } }, { region: null });
         assert.deepEqual(checkStack(replicationStaysInZone, [g, stray, src, dst, rc, mm2]), [
             { urn: stray.urn, message: "Aurora global cluster eu-global member us-db is in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
             { urn: rc.urn, message: "Replication eu-repl rule 0 copies bucket eu-src (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
             { urn: rc.urn, message: "Replication eu-repl rule 1 from bucket eu-src (restricted zone gdpr) goes to arn:aws:s3:::elsewhere, whose region cannot be proven: replicate only to a bucket of this stack or one named acgs2-<what>-<region>-<account>." },
-            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors cluster iad in us-east-1, outside zone gdpr (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
-            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 (restricted zone gdpr) mirrors cluster sin, whose region cannot be proven: add it to annotation acgs2.io/cluster-regions." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors topic acgs.audit.events (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirror 1 has topicsPattern \".*\", which may mirror topics it does not declare: write exactly \"acgs\\\\.audit\\\\.events\"." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors topic acgs.audit.events (restricted zone gdpr) with cluster sin, whose region cannot be proven: add it to annotation acgs2.io/cluster-regions." },
+            { urn: mm2.urn, message: "KafkaMirrorMaker2 eu-mm2 mirrors topic acgs.audit.events (zone gdpr) to us-east-1, outside the zone (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)." },
         ]);
     });
     it("fails ElastiCache global datastore members across zones", () => {

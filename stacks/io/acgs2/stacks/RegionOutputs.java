@@ -25,8 +25,10 @@ import java.util.function.Function;
  * @param compute  its EKS cluster
  * @param data     its data domains' stores
  * @param mesh     its place in the service mesh
+ * @param events   its Kafka
  */
-public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data, Mesh mesh) {
+public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data, Mesh mesh,
+                            Events events) {
 
     /**
      * @param stack       the stack name
@@ -116,6 +118,17 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
     public record Mesh(Output<String> meshClusterName, Output<String> meshRootCertPem, Output<String> meshRootKeyPem,
                        Output<String> meshReaderToken, Output<String> meshEastWestSecurityGroupId,
                        Output<Map<String, String>> meshFailoverBounds) {
+    }
+
+    /**
+     * @param kafkaName                  the Kafka cluster's name
+     * @param kafkaBootstrap             host:port of its tls listener, inside the cluster (mutual TLS)
+     * @param kafkaMirrorBootstrap       host:port of its mirror listener's internal NLB (SCRAM, for other regions' mirrors)
+     * @param kafkaClusterCaCertPem      its cluster CA certificate (PEM)
+     * @param kafkaMirrorSecurityGroupId the mirror NLBs' security group: later regions open it to their VPC
+     */
+    public record Events(Output<String> kafkaName, Output<String> kafkaBootstrap, Output<String> kafkaMirrorBootstrap,
+                         Output<String> kafkaClusterCaCertPem, Output<String> kafkaMirrorSecurityGroupId) {
     }
 
     /** Every export name, in declaration order. */

@@ -6,6 +6,7 @@ import io.acgs2.stacks.config.Fleet;
 import io.acgs2.stacks.config.RegionSpec;
 import io.acgs2.stacks.layers.ComputeLayer;
 import io.acgs2.stacks.layers.DataLayer;
+import io.acgs2.stacks.layers.EventsLayer;
 import io.acgs2.stacks.layers.MeshLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
@@ -28,8 +29,9 @@ public final class RegionStack {
         var compute = ComputeLayer.deploy(region, network);
         var data = DataLayer.deploy(region, network, compute);
         var mesh = MeshLayer.deploy(region, network, compute);
+        var events = EventsLayer.deploy(region, compute, mesh);
         new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
-                data.outputs(), mesh.outputs()).export(ctx);
+                data.outputs(), mesh.outputs(), events.outputs()).export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

@@ -86,6 +86,8 @@ public class EksCluster extends ComponentResource {
     public final Output<String> oidcProviderArn;
     /** The security group EKS creates for the control plane and nodes. */
     public final Output<String> clusterSecurityGroupId;
+    /** The cluster's EBS key (node volumes; the EBS CSI driver may use it for persistent volumes). */
+    public final Output<String> ebsKeyArn;
     /** A kubeconfig with an exec credential (aws eks get-token). Secret. */
     public final Output<String> kubeconfig;
     /** The cluster's Kubernetes provider, pinned to {@link KubernetesPlugin#VERSION}. */
@@ -341,6 +343,7 @@ public class EksCluster extends ComponentResource {
         this.certificateAuthority = cluster.certificateAuthority().applyValue(ca -> ca.data().orElseThrow());
         this.oidcProviderArn = oidc.arn();
         this.clusterSecurityGroupId = cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse(""));
+        this.ebsKeyArn = ebsKey.arn();
         this.kubeconfig = Output.tuple(cluster.name(), endpoint, certificateAuthority)
                 .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3, args.region())).asSecret();
         this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", ProviderArgs.builder()

@@ -22,7 +22,8 @@ public final class ConfigSections {
             EksSection.DEFAULTS,
             DataSection.SECTION,
             MeshCaSection.SECTION,
-            ServicesSection.SECTION);
+            ServicesSection.SECTION,
+            EventsSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(
@@ -32,7 +33,8 @@ public final class ConfigSections {
             NetworkSection.SECTION,
             MeshSection.SECTION,
             EksSection.SECTION,
-            MeshIntermediateSection.SECTION);
+            MeshIntermediateSection.SECTION,
+            KafkaSection.SECTION);
 
     private ConfigSections() {
     }

@@ -98,6 +98,22 @@ final class FleetRules {
                         + "', not the tenant's zone '" + t.zone() + "'", "pick a home region of zone '" + t.zone() + "'");
             }
         }
+        // a region-local topic belongs to a domain that lives in its region
+        var placements = placements(settings, regions, new Problems());
+        for (var r : regions) {
+            KafkaSection.Config kafka = r.section(KafkaSection.SECTION);
+            if (kafka == null) {
+                continue;
+            }
+            kafka.localTopics().values().forEach(t -> {
+                var placement = placements.get(t.domain());
+                if (placement != null && !placement.includes(r.region())) {
+                    p.add(r.file(), KafkaSection.KEY + ".topics." + t.name() + ".domain", "domain " + t.domain()
+                            + " has no region here (it lives in " + placement.regions() + ")",
+                            "bind the topic to a domain of " + r.region() + ", or declare it in the domain's regions");
+                }
+            });
+        }
         ServicesSection.Config services = settings.section(ServicesSection.SECTION);
         if (services != null) {
             services.apps().values().forEach(app -> {

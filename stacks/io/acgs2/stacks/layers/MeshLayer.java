@@ -41,10 +41,13 @@ import java.util.TreeMap;
  * @param ca       the mesh CA in this region
  * @param istio    Istio on this cluster
  * @param peerings the links this region owns, by earlier region
- * @param services the ACGS services here, by name
+ * @param services     the ACGS services here, by name
+ * @param clusterName  this cluster's mesh name
+ * @param peerClusters a Kubernetes provider for each earlier region's cluster (later layers' links use them too)
  */
 public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, SortedMap<String, MeshPeering> peerings,
-                        SortedMap<String, AcgsService> services, String clusterName) {
+                        SortedMap<String, AcgsService> services, String clusterName,
+                        SortedMap<String, com.pulumi.kubernetes.Provider> peerClusters) {
 
     public static final String CA = "acgs2-mesh-ca";
     public static final String ISTIO = "acgs2-istio";
@@ -109,13 +112,16 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
 
         // ---- a link to every earlier region of the partition, owned here ----
         var peerings = new TreeMap<String, MeshPeering>();
+        var peerClusters = new TreeMap<String, com.pulumi.kubernetes.Provider>();
         var here = new MeshPeeringArgs.End(self.region(), clusterName, compute.cluster().endpoint,
                 compute.cluster().certificateAuthority, istio.readerToken, compute.cluster().clusterSecurityGroupId,
                 istio.eastWestSecurityGroupId, cidrs(self), core.kubernetesProvider(), region.provider());
         for (var peer : region.peers()) {
+            var peerEnd = end(peer);
+            peerClusters.put(peer.spec().region(), (com.pulumi.kubernetes.Provider) peerEnd.kubernetes());
             peerings.put(peer.spec().region(), new MeshPeering(PEERING_PREFIX + peer.spec().region(), MeshPeeringArgs.builder()
                     .self(here)
-                    .peer(end(peer))
+                    .peer(peerEnd)
                     .servicesNamespace(servicesNamespace(compute))
                     .build(), region.inRegion()));
         }
@@ -144,7 +150,7 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
                     .after(istio.ready)
                     .build(), ComponentResourceOptions.builder().providers(core.kubernetesProvider()).build()));
         }
-        return new MeshLayer(authority, istio, peerings, apps, clusterName);
+        return new MeshLayer(authority, istio, peerings, apps, clusterName, peerClusters);
     }
 
     private static String servicesNamespace(ComputeLayer compute) {

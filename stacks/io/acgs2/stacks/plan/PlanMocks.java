@@ -273,6 +273,15 @@ public final class PlanMocks implements Mocks {
                 state.put("bucketRegionalDomainName", bucketName + ".s3." + region + ".amazonaws.com");
                 return bucketName;
             }
+            case "kubernetes:core/v1:Service" -> {
+                // a LoadBalancer Service is awaited until the AWS Load Balancer Controller gives it its NLB
+                var spec = state.get("spec") instanceof Map<?, ?> m ? m : Map.of();
+                if ("LoadBalancer".equals(spec.get("type"))) {
+                    state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname",
+                            "k8s-" + hex.substring(0, 16) + ".elb." + region + ".amazonaws.com")))));
+                }
+                return kubernetesId(state, name);
+            }
             case "aws:sns/topic:Topic" -> {
                 var topicName = physicalName(state, name, hex);
                 var arn = arnBase + "sns:" + region + ":" + ACCOUNT + ":" + topicName;

@@ -173,6 +173,19 @@ class FleetPlanTest {
     }
 
     @Test
+    void everyAllowedDirectedMirrorEdgeExistsOnceAndNoneCarriesARestrictedTopicOut() {
+        var edges = new java.util.ArrayList<String>();
+        three.values().forEach(plan -> edges.addAll(io.acgs2.stacks.layers.EventsLayerTest.edges(plan)));
+        var platform = "acgs\\.agent\\.events|acgs\\.agent\\.messages";
+        assertEquals(List.of(
+                "eu-west-1 -> us-east-1: " + platform, "eu-west-1 -> us-west-2: " + platform,
+                "us-east-1 -> eu-west-1: " + platform, "us-east-1 -> us-west-2: " + platform,
+                "us-west-2 -> eu-west-1: " + platform, "us-west-2 -> us-east-1: " + platform),
+                edges.stream().sorted().toList(), "the GDPR audit topic is never mirrored: its domain has one region");
+        assertEquals(4, io.acgs2.stacks.layers.EventsLayerTest.edges(three.get("us-west-2")).size(), "the newest region owns its four edges");
+    }
+
+    @Test
     void regionsOfDifferentPartitionsArePlannedButNeverPeered() {
         var dir = write(shippedProject(tmp), "Pulumi.cn-north-1.yaml", stackFile("cn-north-1", "pipl", 2, "10.50.0.0/16"));
         var plans = planAll(dir);

@@ -22,10 +22,10 @@ class ConfigSectionsTest {
     @Test
     void theAllowedKeysAreTheRegisteredSections() {
         assertEquals(Set.of("aws:region", "acgs2-infra:zone", "acgs2-infra:fleet", "acgs2-infra:network", "acgs2-infra:mesh",
-                "acgs2-infra:eks", "acgs2-infra:meshIntermediate"), ConfigSections.stackKeys());
+                "acgs2-infra:eks", "acgs2-infra:meshIntermediate", "acgs2-infra:kafka"), ConfigSections.stackKeys());
         assertEquals(Set.of("acgs2-infra:zones", "acgs2-infra:tenants", "acgs2-infra:tags", "acgs2-infra:meshId",
                 "acgs2-infra:organization", "acgs2-infra:eksDefaults", "acgs2-infra:data", "acgs2-infra:meshCa",
-                "acgs2-infra:services"), ConfigSections.projectKeys());
+                "acgs2-infra:services", "acgs2-infra:events"), ConfigSections.projectKeys());
         var all = new HashSet<String>();
         ConfigSections.PROJECT.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
         ConfigSections.STACK.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
@@ -36,9 +36,9 @@ class ConfigSectionsTest {
     @Test
     void anUnregisteredKeyIsRejectedListingTheRegisteredOnes(@TempDir Path tmp) {
         var dir = write(shippedProject(tmp), "Pulumi.us-west-2.yaml", stackFile("us-west-2", "us", 2, "10.40.0.0/16")
-                + "  acgs2-infra:kafka:\n    brokers: 3\n");
+                + "  acgs2-infra:route53:\n    zone: x\n");
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
-        assertTrue(e.problems().contains("Pulumi.us-west-2.yaml: acgs2-infra:kafka: unknown setting. Fix: remove it or use one of "
+        assertTrue(e.problems().contains("Pulumi.us-west-2.yaml: acgs2-infra:route53: unknown setting. Fix: remove it or use one of "
                 + ConfigSections.stackKeys().stream().sorted().toList()), String.join("\n", e.problems()));
     }
 

@@ -1,0 +1,276 @@
+package io.acgs2.components.events;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.storage.v1.StorageClass;
+import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.acgs2.components.common.Tags;
+import io.acgs2.components.kubernetes.KubernetesObject;
+import io.acgs2.components.kubernetes.KubernetesObjectArgs;
+import io.acgs2.components.kubernetes.KubernetesPlugin;
+import io.acgs2.components.tls.CertSubjectArgs;
+import io.acgs2.components.tls.PrivateKey;
+import io.acgs2.components.tls.PrivateKeyArgs;
+import io.acgs2.components.tls.SelfSignedCert;
+import io.acgs2.components.tls.SelfSignedCertArgs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One region's Kafka (Strimzi {@code kafka.strimzi.io/v1}, KRaft), pinned to
+ * {@link StrimziVersions#KAFKA}:
+ * <ul>
+ *   <li>node pools: KRaft controllers and brokers, or dual-role nodes for a small region, spread
+ *       over the AZs with rack awareness; each on a gp3 volume encrypted with the cluster's EBS key
+ *       (a StorageClass that keeps volumes: reclaim Retain, and Strimzi's {@code deleteClaim:
+ *       false}). The Kafka and its node pools are {@code protect}ed: deleting them takes the
+ *       brokers down, and the volumes would stay;</li>
+ *   <li>{@code default.replication.factor} 3 and {@code min.insync.replicas} 2, simple
+ *       authorization, only TLS listeners: {@code tls} (9093, mutual TLS) for the region's services,
+ *       and {@code mirror} (9094, SCRAM-SHA-512) for the other regions' MirrorMaker 2, on internal
+ *       NLBs (a bootstrap Service made here, per-broker Services by Strimzi) whose security group
+ *       admits nothing until a mirror edge opens it to a peer VPC;</li>
+ *   <li>the cluster CA is made here ({@code tls} binding; Strimzi's own generation off), so its
+ *       certificate is known to Pulumi and exported: the other regions' mirrors trust exactly it;</li>
+ *   <li>a KafkaTopic per topic placed here, labelled with its domain's zone.</li>
+ * </ul>
+ */
+public class KafkaCluster extends ComponentResource {
+
+    public static final String TYPE = "acgs2:events:KafkaCluster";
+    public static final int TLS_PORT = 9093;
+    public static final int MIRROR_PORT = 9094;
+    public static final String STORAGE_CLASS = "acgs2-kafka-gp3";
+    public static final String LABEL_ZONE = "acgs2.io/data-zone";
+    public static final String LABEL_DOMAIN = "acgs2.io/data-domain";
+    public static final String ANNOTATION_REGION = "acgs2.io/region";
+
+    /** The cluster CA certificate (PEM): clients and mirrors trust it. */
+    public final Output<String> clusterCaCertPem;
+    /** host:port of the tls listener, inside the cluster. */
+    public final String internalBootstrap;
+    /** host:port of the mirror listener's internal NLB. */
+    public final Output<String> mirrorBootstrap;
+    /** The mirror NLBs' security group: a mirror edge opens it to a peer VPC. */
+    public final Output<String> mirrorSecurityGroupId;
+    /** The Kafka and its node pools (mirrors and users wait for them). */
+    public final List<Resource> ready;
+
+    public KafkaCluster(String name, KafkaClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var cluster = args.cluster();
+        var ns = args.namespace();
+        var kafka = args.name();
+        var inComponent = CustomResourceOptions.builder().parent(this).build();
+
+        // ---- the cluster CA, ours: its certificate is what other regions trust ----
+        var caKey = new PrivateKey(name + "-ca-key", PrivateKeyArgs.builder().algorithm("ECDSA").ecdsaCurve("P384").build(), inComponent);
+        var ca = new SelfSignedCert(name + "-ca", SelfSignedCertArgs.builder()
+                .privateKeyPem(caKey.privateKeyPem())
+                .subject(CertSubjectArgs.builder().organization("ACGS-2").commonName("ACGS-2 Kafka cluster CA " + args.region()).build())
+                .isCaCertificate(true)
+                .setSubjectKeyId(true)
+                .allowedUses(List.of("cert_signing", "crl_signing", "digital_signature", "key_encipherment"))
+                .validityPeriodHours(args.caValidityDays() * 24)
+                .earlyRenewalHours(30 * 24)
+                .build(), inComponent);
+        var strimziLabels = Map.of("strimzi.io/kind", "Kafka", "strimzi.io/cluster", kafka);
+        var generation = Map.of("strimzi.io/ca-cert-generation", "0", "strimzi.io/ca-key-generation", "0");
+        var caCert = new Secret(name + "-ca-cert", SecretArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(kafka + "-cluster-ca-cert").namespace(ns).labels(strimziLabels)
+                        .annotations(generation).build())
+                .stringData(ca.certPem().applyValue(pem -> Map.of("ca.crt", pem)))
+                .build(), kube(cluster, args.after()));
+        var caSecret = new Secret(name + "-ca-secret", SecretArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(kafka + "-cluster-ca").namespace(ns).labels(strimziLabels)
+                        .annotations(generation).build())
+                .stringData(caKey.privateKeyPem().applyValue(pem -> Map.of("ca.key", pem)).asSecret())
+                .build(), kube(cluster, args.after()));
+
+        // ---- storage: encrypted with the cluster's key, kept when claims go ----
+        var storage = new StorageClass(name + "-storage", StorageClassArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(STORAGE_CLASS).build())
+                .provisioner("ebs.csi.aws.com")
+                .parameters(args.ebsKeyArn().applyValue(key -> Map.of("type", "gp3", "encrypted", "true", "kmsKeyId", key)))
+                .reclaimPolicy("Retain")
+                .volumeBindingMode("WaitForFirstConsumer")
+                .allowVolumeExpansion(true)
+                .build(), kube(cluster, args.after()));
+
+        // ---- the mirror listener's load balancers: internal, closed until an edge opens them ----
+        var sg = new SecurityGroup(name + "-mirror", SecurityGroupArgs.builder()
+                .description("Kafka mirror listener NLBs of " + kafka + ": peer VPCs only (added per mirror edge)")
+                .vpcId(cluster.vpcId())
+                .tags(Tags.name(name + "-mirror"))
+                .build(), inComponent);
+        new SecurityGroupEgressRule(name + "-mirror-to-brokers", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .referencedSecurityGroupId(args.clusterSecurityGroupId())
+                .ipProtocol("tcp").fromPort(MIRROR_PORT).toPort(MIRROR_PORT)
+                .description("to the brokers (IP targets) on " + MIRROR_PORT)
+                .tags(Tags.name(name + "-mirror-to-brokers"))
+                .build(), CustomResourceOptions.builder().parent(sg).build());
+        var lbAnnotations = sg.id().applyValue(KafkaCluster::loadBalancerAnnotations);
+
+        // ---- node pools and the Kafka ----
+        var after = new ArrayList<Resource>(args.after());
+        after.add(caCert);
+        after.add(caSecret);
+        after.add(storage);
+        var protect = KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
+                .dependsOn(after).protect(true).build());
+        var pools = new ArrayList<Resource>();
+        var s = args.sizing();
+        if (s.controllers() > 0) {
+            pools.add(object(name + "-controllers", "KafkaNodePool", meta("controllers", ns, Map.of("strimzi.io/cluster", kafka)),
+                    nodePool(s.controllers(), List.of("controller"), s.storageGiB()), protect));
+            pools.add(object(name + "-brokers", "KafkaNodePool", meta("brokers", ns, Map.of("strimzi.io/cluster", kafka)),
+                    nodePool(s.brokers(), List.of("broker"), s.storageGiB()), protect));
+        } else {
+            pools.add(object(name + "-nodes", "KafkaNodePool", meta("nodes", ns, Map.of("strimzi.io/cluster", kafka)),
+                    nodePool(s.brokers(), List.of("controller", "broker"), s.storageGiB()), protect));
+        }
+        var kafkaCr = new KubernetesObject(name + "-kafka", KubernetesObjectArgs.builder()
+                .apiVersion(StrimziVersions.API).kind("Kafka")
+                .metadata(Map.of("name", kafka, "namespace", ns, "labels", Map.of("app.kubernetes.io/part-of", "acgs2")))
+                .spec(lbAnnotations.applyValue(a -> kafkaSpec(a)))
+                .build(), protect);
+        var ready = new ArrayList<Resource>(pools);
+        ready.add(kafkaCr);
+
+        // ---- the mirror bootstrap: made here so its address is known (awaited until the brokers serve) ----
+        var bootstrap = new Service(name + "-mirror-bootstrap", ServiceArgs.builder()
+                .metadata(lbAnnotations.applyValue(a -> ObjectMetaArgs.builder().name(kafka + "-mirror-bootstrap").namespace(ns)
+                        .annotations(a).build()))
+                .spec(ServiceSpecArgs.builder()
+                        .type("LoadBalancer")
+                        .selector(Map.of("strimzi.io/cluster", kafka, "strimzi.io/broker-role", "true"))
+                        .ports(ServicePortArgs.builder().name("tcp-mirror").port(MIRROR_PORT).targetPort(MIRROR_PORT).protocol("TCP").build())
+                        .build())
+                .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
+                .dependsOn(ready).build()));
+
+        // the namespace denies by default: the region's services reach the tls listener, the NLBs the mirror one
+        new KubernetesObject(name + "-from-services", KubernetesObjectArgs.builder()
+                .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
+                .metadata(Map.of("name", "allow-services-to-kafka", "namespace", ns))
+                .spec(Map.of("podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", kafka, "strimzi.io/broker-role", "true")),
+                        "policyTypes", List.of("Ingress"),
+                        "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
+                                        Map.of("kubernetes.io/metadata.name", args.servicesNamespace())))),
+                                "ports", List.of(Map.of("protocol", "TCP", "port", TLS_PORT))))))
+                .build(), kube(cluster, args.after()));
+        new KubernetesObject(name + "-from-mirror-nlb", KubernetesObjectArgs.builder()
+                .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
+                .metadata(Map.of("name", "allow-mirror-listener", "namespace", ns))
+                .spec(cluster.vpcCidrs().applyValue(cidrs -> Map.<String, Object>of(
+                        "podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", kafka, "strimzi.io/broker-role", "true")),
+                        "policyTypes", List.of("Ingress"),
+                        // IP targets: the NLB's own addresses in this VPC reach the brokers
+                        "ingress", List.of(Map.of("from", cidrs.stream().map(c -> (Object) Map.of("ipBlock", Map.of("cidr", c))).toList(),
+                                "ports", List.of(Map.of("protocol", "TCP", "port", MIRROR_PORT)))))))
+                .build(), kube(cluster, args.after()));
+
+        for (var t : args.topics()) {
+            var spec = t.spec();
+            var labels = new LinkedHashMap<String, Object>();
+            labels.put("strimzi.io/cluster", kafka);
+            labels.put(LABEL_ZONE, t.zone());
+            labels.put(LABEL_DOMAIN, spec.domain());
+            object(name + "-topic-" + spec.name(), "KafkaTopic", Map.of("name", spec.name(), "namespace", ns, "labels", labels,
+                            "annotations", Map.of(ANNOTATION_REGION, args.region())),
+                    Map.of("partitions", spec.partitions(), "replicas", spec.replicas(), "config", Map.of(
+                            "retention.ms", String.valueOf(spec.retentionHours() * 3_600_000L),
+                            "min.insync.replicas", String.valueOf(Math.min(2, spec.replicas())),
+                            "cleanup.policy", "delete")),
+                    KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
+                            .dependsOn(kafkaCr).build()));
+        }
+
+        this.clusterCaCertPem = ca.certPem();
+        this.internalBootstrap = kafka + "-kafka-bootstrap." + ns + ".svc:" + TLS_PORT;
+        this.mirrorBootstrap = bootstrap.status().applyValue(st -> st == null ? "" : st.flatMap(x -> x.loadBalancer())
+                .flatMap(lb -> lb.ingress().stream().findFirst()).flatMap(i -> i.hostname().or(i::ip)).map(h -> h + ":" + MIRROR_PORT)
+                .orElse(""));
+        this.mirrorSecurityGroupId = sg.id();
+        this.ready = List.copyOf(ready);
+        this.registerOutputs(Map.of("clusterCaCertPem", clusterCaCertPem, "mirrorBootstrap", mirrorBootstrap,
+                "mirrorSecurityGroupId", mirrorSecurityGroupId, "internalBootstrap", Output.of(internalBootstrap)));
+    }
+
+    private CustomResourceOptions kube(io.acgs2.components.compute.ClusterCore cluster, List<Resource> after) {
+        return KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
+                .dependsOn(new ArrayList<>(after)).build());
+    }
+
+    private KubernetesObject object(String name, String kind, Map<String, Object> metadata, Map<String, Object> spec,
+                                    CustomResourceOptions options) {
+        return new KubernetesObject(name, KubernetesObjectArgs.builder().apiVersion(StrimziVersions.API).kind(kind)
+                .metadata(metadata).spec(spec).build(), options);
+    }
+
+    private static Map<String, Object> meta(String name, String namespace, Map<String, Object> labels) {
+        return Map.of("name", name, "namespace", namespace, "labels", labels);
+    }
+
+    static Map<String, String> loadBalancerAnnotations(String securityGroupId) {
+        var a = new LinkedHashMap<String, String>();
+        a.put("service.beta.kubernetes.io/aws-load-balancer-type", "external");
+        a.put("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal");
+        a.put("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip");
+        a.put("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroupId);
+        a.put("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true");
+        return a;
+    }
+
+    static Map<String, Object> nodePool(int replicas, List<String> roles, int storageGiB) {
+        return Map.of("replicas", replicas, "roles", roles, "storage", Map.of("type", "jbod", "volumes", List.of(Map.of(
+                "id", 0, "type", "persistent-claim", "size", storageGiB + "Gi", "class", STORAGE_CLASS,
+                // the volume outlives its claim: data survives a node pool's deletion
+                "deleteClaim", false, "kraftMetadata", "shared"))));
+    }
+
+    static Map<String, Object> kafkaSpec(Map<String, String> lbAnnotations) {
+        var config = new LinkedHashMap<String, Object>();
+        config.put("default.replication.factor", 3);
+        config.put("min.insync.replicas", 2);
+        config.put("offsets.topic.replication.factor", 3);
+        config.put("transaction.state.log.replication.factor", 3);
+        config.put("transaction.state.log.min.isr", 2);
+        config.put("auto.create.topics.enable", false);
+        var listeners = List.<Object>of(
+                Map.of("name", "tls", "port", TLS_PORT, "type", "internal", "tls", true, "authentication", Map.of("type", "tls")),
+                Map.of("name", "mirror", "port", MIRROR_PORT, "type", "loadbalancer", "tls", true,
+                        "authentication", Map.of("type", "scram-sha-512"),
+                        // the bootstrap Service is ours (its address must be known to Pulumi)
+                        "configuration", Map.of("createBootstrapService", false)));
+        return Map.of(
+                "kafka", Map.of(
+                        "version", StrimziVersions.KAFKA,
+                        "listeners", listeners,
+                        "authorization", Map.of("type", "simple"),
+                        "config", config,
+                        "rack", Map.of("topologyKey", "topology.kubernetes.io/zone"),
+                        "template", Map.of("perPodService", Map.of("metadata", Map.of("annotations", lbAnnotations)))),
+                // our CA: Strimzi renews the broker certificates it signs, never the CA itself
+                "clusterCa", Map.of("generateCertificateAuthority", false),
+                "entityOperator", Map.of("topicOperator", Map.of(), "userOperator", Map.of()));
+    }
+}
