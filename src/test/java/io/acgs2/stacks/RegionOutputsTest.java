@@ -31,14 +31,14 @@ class RegionOutputsTest {
 
     @Test
     void aPlannedStackExportsExactlyTheContract(@TempDir Path tmp) {
-        for (var plan : planAll(shippedProject(tmp)).values()) {
+        for (var plan : io.acgs2.testing.Fixtures.shippedPlans().values()) {
             assertEquals(Set.copyOf(RegionOutputs.names()), plan.outputs().keySet(), plan.stack());
         }
     }
 
     @Test
     void whatExportWritesReadReadsBack(@TempDir Path tmp) {
-        var eu = planAll(shippedProject(tmp)).get("eu-west-1");
+        var eu = io.acgs2.testing.Fixtures.shippedPlans().get("eu-west-1");
         // A later stack reads eu-west-1 through a StackReference and exports what it read, typed.
         var reread = Planner.run("acgs2-infra", "reader", Map.of(), Set.of(),
                 new PlanMocks("reader", "us-west-2", Map.of("eu-west-1", eu)), ctx -> {
@@ -57,7 +57,7 @@ class RegionOutputsTest {
 
     @Test
     void aPeerDeployedBeforeAFieldExistedStillReadsItsOtherFields(@TempDir Path tmp) {
-        var eu = planAll(shippedProject(tmp)).get("eu-west-1");
+        var eu = io.acgs2.testing.Fixtures.shippedPlans().get("eu-west-1");
         var older = new java.util.TreeMap<String, Object>(eu.rawOutputs());
         older.keySet().removeIf(k -> !Set.of("stack", "region", "transitGatewayId", "accountId").contains(k));
         var peer = new io.acgs2.stacks.plan.StackPlan(eu.stack(), eu.project(), eu.resources(), older, older, Set.of());

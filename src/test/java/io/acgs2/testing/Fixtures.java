@@ -46,6 +46,33 @@ public final class Fixtures {
         }
     }
 
+    private static Map<String, StackPlan> shippedPlans;
+
+    /**
+     * The shipped fleet, planned once per test JVM: the test classes that only read it share one plan
+     * (planned from a copy of the shipped files in a temporary directory, removed right after).
+     */
+    public static synchronized Map<String, StackPlan> shippedPlans() {
+        if (shippedPlans == null) {
+            try {
+                var dir = Files.createTempDirectory("acgs2-shipped-");
+                try {
+                    shippedPlans = java.util.Collections.unmodifiableMap(planAll(shippedProject(dir)));
+                } finally {
+                    try (var files = Files.list(dir)) {
+                        for (var f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shippedPlans;
+    }
+
     public static Path write(Path dir, String file, String content) {
         try {
             Files.writeString(dir.resolve(file), content);

@@ -56,7 +56,7 @@ class ComputeLayerTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void planShipped(@TempDir Path dir) {
-        shipped = planAll(shippedProject(dir));
+        shipped = io.acgs2.testing.Fixtures.shippedPlans();
     }
 
     private Path fresh(String name) throws Exception {

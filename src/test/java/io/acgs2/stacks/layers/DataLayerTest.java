@@ -37,7 +37,7 @@ class DataLayerTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void planShipped(@TempDir Path dir) {
-        shipped = planAll(shippedProject(dir));
+        shipped = io.acgs2.testing.Fixtures.shippedPlans();
     }
 
     private static Set<String> domainsWithCluster(StackPlan plan) {

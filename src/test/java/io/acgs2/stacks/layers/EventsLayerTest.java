@@ -25,7 +25,7 @@ public class EventsLayerTest {
 
     @BeforeAll
     static void planShipped(@TempDir Path dir) {
-        shipped = planAll(shippedProject(dir));
+        shipped = io.acgs2.testing.Fixtures.shippedPlans();
     }
 
     static Set<String> topics(StackPlan plan) {

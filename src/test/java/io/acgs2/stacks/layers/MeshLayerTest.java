@@ -27,7 +27,7 @@ public class MeshLayerTest {
 
     @BeforeAll
     static void planShipped(@TempDir Path dir) {
-        shipped = planAll(shippedProject(dir));
+        shipped = io.acgs2.testing.Fixtures.shippedPlans();
     }
 
     @Test

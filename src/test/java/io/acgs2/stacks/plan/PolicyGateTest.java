@@ -64,7 +64,7 @@ class PolicyGateTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void planShippedFleet(@TempDir Path dir) {
-        shipped = Planner.planWithDependencies(shippedProject(dir), List.of("us-east-1", "eu-west-1")).values();
+        shipped = io.acgs2.testing.Fixtures.shippedPlans().values();
     }
 
     /** A fresh snapshot file of the shipped fleet, for a test to gate or mutate. */
@@ -185,8 +185,7 @@ class PolicyGateTest {
     @Test
     void aGdprDomainGivenAUsEast1ReplicaFailsTheResidencyPolicies() throws Exception {
         var file = shippedSnapshot();
-        var config = shippedConfig();
-        assertEquals(0, gate(file, config).code());
+        var config = shippedConfig(); // the unmutated fleet passes: theShippedFleetPassesEveryMandatoryPolicy
         var json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
         ObjectNode gdprCluster = null;
         ObjectNode usStack = null;
