@@ -164,8 +164,7 @@ public class KafkaCluster extends ComponentResource {
                         .selector(Map.of("strimzi.io/cluster", kafka, "strimzi.io/broker-role", "true"))
                         .ports(ServicePortArgs.builder().name("tcp-mirror").port(MIRROR_PORT).targetPort(MIRROR_PORT).protocol("TCP").build())
                         .build())
-                .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
-                .dependsOn(ready).build()));
+                .build(), KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), ready));
 
         // the namespace denies by default: the region's services reach the tls listener, the NLBs the mirror one
         new KubernetesObject(name + "-from-services", KubernetesObjectArgs.builder()
@@ -200,8 +199,7 @@ public class KafkaCluster extends ComponentResource {
                             "retention.ms", String.valueOf(spec.retentionHours() * 3_600_000L),
                             "min.insync.replicas", String.valueOf(Math.min(2, spec.replicas())),
                             "cleanup.policy", "delete")),
-                    KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
-                            .dependsOn(kafkaCr).build()));
+                    KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), List.of(kafkaCr)));
         }
 
         this.clusterCaCertPem = ca.certPem();
@@ -216,8 +214,7 @@ public class KafkaCluster extends ComponentResource {
     }
 
     private CustomResourceOptions kube(io.acgs2.components.compute.ClusterCore cluster, List<Resource> after) {
-        return KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
-                .dependsOn(new ArrayList<>(after)).build());
+        return KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), after);
     }
 
     private KubernetesObject object(String name, String kind, Map<String, Object> metadata, Map<String, Object> spec,

@@ -15,6 +15,16 @@ public final class KubernetesPlugin {
     private KubernetesPlugin() {
     }
 
+    /**
+     * Options of an object a component puts in a cluster: parented to the component, through the
+     * cluster's provider, after {@code dependsOn}, with the plugin pinned.
+     */
+    public static CustomResourceOptions inCluster(com.pulumi.resources.Resource parent, com.pulumi.resources.ProviderResource provider,
+                                                  java.util.List<? extends com.pulumi.resources.Resource> dependsOn) {
+        return pinned(CustomResourceOptions.builder().parent(parent).provider(provider)
+                .dependsOn(new java.util.ArrayList<com.pulumi.resources.Resource>(dependsOn)).build());
+    }
+
     /** {@code options} with the plugin version pinned. */
     public static CustomResourceOptions pinned(CustomResourceOptions options) {
         return CustomResourceOptions.merge(options, CustomResourceOptions.builder().version(VERSION).build());

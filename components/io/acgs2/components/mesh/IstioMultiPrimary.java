@@ -160,11 +160,7 @@ public class IstioMultiPrimary extends ComponentResource {
     }
 
     private CustomResourceOptions inCluster(io.acgs2.components.compute.ClusterCore cluster, List<? extends Resource> dependsOn) {
-        return KubernetesPlugin.pinned(CustomResourceOptions.builder()
-                .parent(this)
-                .provider(cluster.kubernetesProvider())
-                .dependsOn(new ArrayList<Resource>(dependsOn))
-                .build());
+        return KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), dependsOn);
     }
 
     static Map<String, Object> istiodValues(IstioMultiPrimaryArgs args) {
