@@ -164,7 +164,11 @@ public class KafkaCluster extends ComponentResource {
                         .selector(Map.of("strimzi.io/cluster", kafka, "strimzi.io/broker-role", "true"))
                         .ports(ServicePortArgs.builder().name("tcp-mirror").port(MIRROR_PORT).targetPort(MIRROR_PORT).protocol("TCP").build())
                         .build())
-                .build(), KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), ready));
+                // awaited until a broker serves behind it: the first `up` of a region waits for Strimzi to
+                // start the brokers, longer than the provider's default 10 minutes may allow
+                .build(), CustomResourceOptions.merge(KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), ready),
+                CustomResourceOptions.builder().customTimeouts(com.pulumi.resources.CustomTimeouts.builder()
+                        .create(java.time.Duration.ofMinutes(30)).update(java.time.Duration.ofMinutes(30)).build()).build()));
 
         // the namespace denies by default: the region's services reach the tls listener, the NLBs the mirror one
         new KubernetesObject(name + "-from-services", KubernetesObjectArgs.builder()
