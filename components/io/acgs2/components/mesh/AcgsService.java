@@ -79,6 +79,9 @@ public class AcgsService extends ComponentResource {
                 destinationRule(host, args.region(), spec.traffic()), inCluster);
         object(name + "-virtual-service", "networking.istio.io/v1", "VirtualService", meta(spec.name(), ns, labels),
                 virtualService(host, spec.port(), spec.traffic()), inCluster);
+        // validated tokens: the residency policy's claim rule reads only what this has checked
+        args.jwt().ifPresent(jwt -> object(name + "-jwt", "security.istio.io/v1", "RequestAuthentication",
+                meta(spec.name() + "-jwt", ns, labels), requestAuthentication(spec.name(), jwt), inCluster));
         if (!args.deniedTenants().isEmpty()) {
             object(name + "-residency", "security.istio.io/v1", "AuthorizationPolicy", meta(spec.name() + "-residency", ns, labels),
                     residency(spec.name(), spec.port(), args.tenantHeader(), args.tenantClaim(), args.deniedTenants()), inCluster);
@@ -176,6 +179,17 @@ public class AcgsService extends ComponentResource {
                         "retryOn", "connect-failure,refused-stream,unavailable,cancelled,reset,gateway-error",
                         // a retry goes to another locality: the request that met the failure is answered elsewhere
                         "retryRemoteLocalities", true))));
+    }
+
+    static Map<String, Object> requestAuthentication(String service, JwtIssuer jwt) {
+        var rule = new LinkedHashMap<String, Object>();
+        rule.put("issuer", jwt.issuer());
+        rule.put("jwksUri", jwt.jwksUri());
+        if (!jwt.audiences().isEmpty()) {
+            rule.put("audiences", jwt.audiences());
+        }
+        rule.put("forwardOriginalToken", true);
+        return Map.of("selector", Map.of("matchLabels", Map.of(LABEL_NAME, service)), "jwtRules", List.of(rule));
     }
 
     /**

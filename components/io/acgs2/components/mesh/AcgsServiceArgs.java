@@ -18,6 +18,7 @@ public final class AcgsServiceArgs {
     private final String tenantHeader;
     private final String tenantClaim;
     private final List<String> deniedTenants;
+    private final JwtIssuer jwt;
     private final List<Resource> after;
 
     private AcgsServiceArgs(Builder b) {
@@ -27,6 +28,7 @@ public final class AcgsServiceArgs {
         this.tenantHeader = b.tenantHeader;
         this.tenantClaim = b.tenantClaim;
         this.deniedTenants = List.copyOf(b.deniedTenants);
+        this.jwt = b.jwt;
         this.after = List.copyOf(b.after);
     }
 
@@ -64,6 +66,11 @@ public final class AcgsServiceArgs {
         return deniedTenants;
     }
 
+    /** The tokens' issuer: the service validates them (RequestAuthentication). Default: none. */
+    public java.util.Optional<JwtIssuer> jwt() {
+        return java.util.Optional.ofNullable(jwt);
+    }
+
     /** What must exist first (the mesh, the namespace). Default: none. */
     public List<Resource> after() {
         return after;
@@ -76,6 +83,7 @@ public final class AcgsServiceArgs {
         private String tenantHeader;
         private String tenantClaim;
         private List<String> deniedTenants = List.of();
+        private JwtIssuer jwt;
         private final List<Resource> after = new ArrayList<>();
 
         private Builder() {
@@ -108,6 +116,11 @@ public final class AcgsServiceArgs {
 
         public Builder deniedTenants(List<String> v) {
             this.deniedTenants = v == null ? List.of() : v;
+            return this;
+        }
+
+        public Builder jwt(java.util.Optional<JwtIssuer> v) {
+            this.jwt = v == null ? null : v.orElse(null);
             return this;
         }
 

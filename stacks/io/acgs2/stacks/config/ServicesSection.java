@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code acgs2-infra:services} (project): the ACGS services every region runs in the mesh,
- * {@code {failoverTargetSeconds, tenantHeader, tenantClaim, apps: {name: {image, port, replicas,
+ * {@code {failoverTargetSeconds, tenantHeader, tenantClaim, jwt: {issuer, jwksUri, audiences}, apps: {name: {image, port, replicas,
  * resources: {cpu, memory}, autoscaling: {min, max, cpuPercent}, gpu: {regions}, tenant,
  * traffic: {...}}}}}. Optional. Each app's failover bound must be within the target, checked here,
  * before anything is registered.
@@ -37,14 +37,17 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
      * @param tenantHeader          the request header that names the tenant. Default: x-acgs2-tenant
      * @param tenantClaim           the JWT claim that names the tenant (with RequestAuthentication). Default: acgs2_tenant
      * @param apps                  the services by name. Default: none
+     * @param jwt                   the issuer of the tokens that carry the tenant claim; with it every service
+     *                              validates them (RequestAuthentication). Default: none (header only)
      */
-    public record Config(int failoverTargetSeconds, String tenantHeader, String tenantClaim, Map<String, ServiceSpec> apps) {
+    public record Config(int failoverTargetSeconds, String tenantHeader, String tenantClaim, Map<String, ServiceSpec> apps,
+                         Optional<io.acgs2.components.mesh.JwtIssuer> jwt) {
         public Config {
             apps = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(apps));
         }
 
         public static Config none() {
-            return new Config(TrafficPolicy.DEFAULT_TARGET_SECONDS, DEFAULT_TENANT_HEADER, DEFAULT_TENANT_CLAIM, Map.of());
+            return new Config(TrafficPolicy.DEFAULT_TARGET_SECONDS, DEFAULT_TENANT_HEADER, DEFAULT_TENANT_CLAIM, Map.of(), Optional.empty());
         }
     }
 
@@ -59,7 +62,7 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
             return Config.none();
         }
         var s = node.get();
-        in.unknownFields(s, Set.of("failoverTargetSeconds", "tenantHeader", "tenantClaim", "apps"), KEY);
+        in.unknownFields(s, Set.of("failoverTargetSeconds", "tenantHeader", "tenantClaim", "jwt", "apps"), KEY);
         int target = in.integer(s.get("failoverTargetSeconds"), KEY + ".failoverTargetSeconds", "write seconds, e.g. 30")
                 .orElse(TrafficPolicy.DEFAULT_TARGET_SECONDS);
         if (target < 1) {
@@ -77,7 +80,33 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
         } else if (appsNode != null) {
             appsNode.fields().forEachRemaining(e -> app(in, e.getKey(), e.getValue(), target).ifPresent(a -> apps.put(a.name(), a)));
         }
-        return new Config(target, header, claim, apps);
+        return new Config(target, header, claim, apps, jwt(in, s.get("jwt")));
+    }
+
+    private static Optional<io.acgs2.components.mesh.JwtIssuer> jwt(SectionInput in, JsonNode j) {
+        if (j == null || j.isNull()) {
+            return Optional.empty();
+        }
+        var key = KEY + ".jwt";
+        if (!j.isObject()) {
+            in.add(key, "must be a mapping", "write jwt: {issuer: https://id.example.com, jwksUri: https://id.example.com/jwks}");
+            return Optional.empty();
+        }
+        in.unknownFields(j, Set.of("issuer", "jwksUri", "audiences"), key);
+        var issuer = SectionInput.text(j.get("issuer"));
+        var jwks = SectionInput.text(j.get("jwksUri"));
+        if (issuer.isEmpty()) {
+            in.add(key + ".issuer", "is missing", "set the iss value of the tokens");
+        }
+        if (jwks.isEmpty() || !jwks.get().startsWith("https://")) {
+            in.add(key + ".jwksUri", jwks.map(v -> "'" + v + "' is not an https URL").orElse("is missing"),
+                    "give the https URL of the issuer's signing keys");
+        }
+        var audiences = in.stringList(j.get("audiences"), key + ".audiences", "list the accepted aud values");
+        if (issuer.isEmpty() || jwks.isEmpty() || !jwks.get().startsWith("https://")) {
+            return Optional.empty();
+        }
+        return Optional.of(new io.acgs2.components.mesh.JwtIssuer(issuer.get(), jwks.get(), audiences));
     }
 
     private static Optional<ServiceSpec> app(SectionInput in, String name, JsonNode a, int target) {

@@ -147,6 +147,7 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
                     .tenantHeader(services.tenantHeader())
                     .tenantClaim(services.tenantClaim())
                     .deniedTenants(denied)
+                    .jwt(services.jwt())
                     .after(istio.ready)
                     .build(), ComponentResourceOptions.builder().providers(core.kubernetesProvider()).build()));
         }

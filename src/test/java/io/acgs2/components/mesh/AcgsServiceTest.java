@@ -18,10 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AcgsServiceTest {
 
     static StackPlan plan(String region, ServiceSpec spec, List<String> denied) {
+        return plan(region, spec, denied, java.util.Optional.empty());
+    }
+
+    static StackPlan plan(String region, ServiceSpec spec, List<String> denied, java.util.Optional<JwtIssuer> jwt) {
         return runInRegion(region, r -> {
             var core = MeshFixtures.core(r, region);
             new AcgsService("svc", AcgsServiceArgs.builder().spec(spec).region(region).namespace("acgs2")
-                    .tenantHeader("x-acgs2-tenant").tenantClaim("acgs2_tenant").deniedTenants(denied).build(),
+                    .tenantHeader("x-acgs2-tenant").tenantClaim("acgs2_tenant").deniedTenants(denied).jwt(jwt).build(),
                     ComponentResourceOptions.builder().providers(core.kubernetesProvider()).build());
         });
     }
@@ -108,6 +112,14 @@ class AcgsServiceTest {
         assertEquals("request.auth.claims[acgs2_tenant]", ap.get("rules").get(1).get("when").get(0).get("key").asText());
         var none = plan("us-east-1", MeshFixtures.service("claude-flow", List.of(), TrafficPolicy.defaults()), List.of());
         assertEquals(0, none.count("kubernetes:security.istio.io/v1:AuthorizationPolicy"), "nobody to deny: no policy");
+        assertEquals(0, plan.count("kubernetes:security.istio.io/v1:RequestAuthentication"), "no issuer configured: header only");
+        var withJwt = plan("us-east-1", MeshFixtures.service("claude-flow", List.of(), TrafficPolicy.defaults()), List.of("nordbank"),
+                java.util.Optional.of(new JwtIssuer("https://id.acgs2.example", "https://id.acgs2.example/jwks", List.of("acgs2"))));
+        var ra = json(one(withJwt, "kubernetes:security.istio.io/v1:RequestAuthentication", "svc-jwt").inputs().get("spec"));
+        assertEquals("claude-flow", ra.get("selector").get("matchLabels").get("app.kubernetes.io/name").asText());
+        assertEquals("https://id.acgs2.example", ra.get("jwtRules").get(0).get("issuer").asText());
+        assertEquals("https://id.acgs2.example/jwks", ra.get("jwtRules").get(0).get("jwksUri").asText());
+        assertEquals("[\"acgs2\"]", ra.get("jwtRules").get(0).get("audiences").toString());
     }
 
     @Test

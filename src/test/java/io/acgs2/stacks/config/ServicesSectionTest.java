@@ -40,7 +40,9 @@ class ServicesSectionTest {
                         "          traffic:\n            perTryTimeoutMillis: 12000\n            locality: distribute\n"
                                 + "            distributeTo: {us-east-1: [eu-west-1]}\n")
                 .replace("timeoutMillis: 30000", "timeoutMillis: 40000")
-                .replace("            regions: [us-east-1]\n", "            regions: [eu-west-1]\n"));
+                .replace("            regions: [us-east-1]\n", "            regions: [eu-west-1]\n")
+                .replace("      failoverTargetSeconds: 30\n", "      failoverTargetSeconds: 30\n      jwt:\n        issuer: https://id.example\n"
+                        + "        jwksUri: http://id.example/jwks\n"));
         var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
         var problems = String.join("\n", e.problems());
         for (var expected : List.of(
@@ -50,6 +52,7 @@ class ServicesSectionTest {
                         + "12000 ms per try)), over the 30 s target",
                 "Pulumi.eu-west-1.yaml: acgs2-infra:eks.nodeGroups: service neural-mcp runs on GPUs in eu-west-1 but the region has "
                         + "no GPU node group",
+                "Pulumi.yaml: acgs2-infra:services.jwt.jwksUri: 'http://id.example/jwks' is not an https URL",
                 "Pulumi.yaml: acgs2-infra:services.apps.neural-mcp.traffic.distributeTo.us-east-1: sends a share of us-east-1's "
                         + "traffic (zone us) to eu-west-1 (zone gdpr), where the residency policy refuses the other zone's tenants")) {
             assertTrue(problems.contains(expected), "missing: " + expected + "\n" + problems);
