@@ -131,6 +131,23 @@ public final class PlanCli {
                         p.domain().stores().stream().map(s -> s.configValue()).sorted().toList());
             }
         }
+        io.acgs2.stacks.config.EventsSection.Config events = fleet.settings().section(io.acgs2.stacks.config.EventsSection.SECTION);
+        if (events != null && !events.topics().isEmpty()) {
+            out.printf("topics: %d%n", events.topics().size());
+            for (var t : events.topics().values()) {
+                var placement = fleet.placements().get(t.domain());
+                out.printf("  %-24s domain=%-14s regions=%s partitions=%d replicas=%d%n", t.name(), t.domain(),
+                        placement == null ? List.of() : placement.regions(), t.partitions(), t.replicas());
+            }
+        }
+        io.acgs2.stacks.config.ServicesSection.Config services = fleet.settings().section(io.acgs2.stacks.config.ServicesSection.SECTION);
+        if (services != null && !services.apps().isEmpty()) {
+            out.printf("services: %d (failover target %d s)%n", services.apps().size(), services.failoverTargetSeconds());
+            for (var a : services.apps().values()) {
+                out.printf("  %-16s image=%s failover-bound=%s s gpu=%s%n", a.name(), a.image(),
+                        io.acgs2.components.mesh.TrafficPolicy.format(a.traffic().failoverBoundSeconds()), a.gpuRegions());
+            }
+        }
         return OK;
     }
 

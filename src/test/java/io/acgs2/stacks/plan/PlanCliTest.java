@@ -124,6 +124,10 @@ class PlanCliTest {
         var validate = acgs2("validate", "--project-dir", dir.toString());
         assertEquals(0, validate.code(), validate.err());
         assertTrue(validate.out().contains("3 region(s)"));
+        // where each topic lives, and each service's failover bound, before anything is planned
+        assertTrue(validate.out().contains("  acgs.audit.events        domain=gdpr-tenants   regions=[eu-west-1]"), validate.out());
+        assertTrue(validate.out().contains("  neural-mcp       image=ghcr.io/acgs2/neural-mcp:1.8.0 failover-bound=24 s gpu=[us-east-1]"),
+                validate.out());
         var order = acgs2("rollout-order", "--project-dir", dir.toString());
         assertEquals(List.of("us-east-1", "eu-west-1", "us-west-2"), order.out().lines().toList());
     }
