@@ -92,4 +92,9 @@ public final class RegionContext {
     public List<Peer> peers() {
         return peers;
     }
+
+    /** The earlier region {@code region} of this partition, if it is one. */
+    public java.util.Optional<Peer> peer(String region) {
+        return peers.stream().filter(p -> p.spec().region().equals(region)).findFirst();
+    }
 }

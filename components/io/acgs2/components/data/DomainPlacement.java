@@ -1,5 +1,6 @@
 package io.acgs2.components.data;
 
+import io.acgs2.components.common.FieldFinding;
 import io.acgs2.components.common.Finding;
 
 import java.util.ArrayList;
@@ -51,24 +52,24 @@ public record DomainPlacement(DataDomain domain, List<String> regions, String ow
      * under the domain, e.g. {@code writer}, and the fix).
      */
     public static Result place(DataDomain domain, List<Region> fleet, Map<String, Zone> zones) {
-        var problems = new ArrayList<Field>();
+        var problems = new ArrayList<FieldFinding>();
         var byRegion = new java.util.HashMap<String, Region>();
         fleet.forEach(r -> byRegion.put(r.region(), r));
         var zone = zones.get(domain.zone());
         if (!domain.isGlobal() && zone == null) {
-            problems.add(new Field("zone", new Finding("zone '" + domain.zone() + "' is not defined",
+            problems.add(new FieldFinding("zone", new Finding("zone '" + domain.zone() + "' is not defined",
                     "use one of " + zones.keySet().stream().sorted().toList() + " or " + DataDomain.GLOBAL
                             + " for non-personal platform data")));
             return new Result(Optional.empty(), problems);
         }
         var writer = byRegion.get(domain.writer());
         if (writer == null) {
-            problems.add(new Field("writer", new Finding("region " + domain.writer() + " has no stack in the fleet",
+            problems.add(new FieldFinding("writer", new Finding("region " + domain.writer() + " has no stack in the fleet",
                     "use one of " + fleet.stream().map(Region::region).sorted().toList())));
             return new Result(Optional.empty(), problems);
         }
         if (!allows(domain, zone, writer)) {
-            problems.add(new Field("writer", new Finding(domain.writer() + " is not in zone " + domain.zone(),
+            problems.add(new FieldFinding("writer", new Finding(domain.writer() + " is not in zone " + domain.zone(),
                     "pick a writer region of zone " + domain.zone() + ": " + zone.regions())));
         }
         var chosen = new LinkedHashSet<Region>();
@@ -77,14 +78,14 @@ public record DomainPlacement(DataDomain domain, List<String> regions, String ow
             for (var name : domain.replicas().get()) {
                 var r = byRegion.get(name);
                 if (r == null) {
-                    problems.add(new Field("replicas", new Finding("region " + name + " has no stack in the fleet",
+                    problems.add(new FieldFinding("replicas", new Finding("region " + name + " has no stack in the fleet",
                             "list only fleet regions, or add Pulumi." + name + ".yaml")));
                 } else if (!allows(domain, zone, r)) {
-                    problems.add(new Field("replicas", new Finding(name + " is outside zone " + domain.zone()
+                    problems.add(new FieldFinding("replicas", new Finding(name + " is outside zone " + domain.zone()
                             + (zone.restricted() ? " (restricted: its data never leaves " + zone.regions() + ")" : ""),
                             "remove it; a domain of another zone needs a domain of its own")));
                 } else if (!r.partition().equals(writer.partition())) {
-                    problems.add(new Field("replicas", new Finding(name + " is in AWS partition " + r.partition()
+                    problems.add(new FieldFinding("replicas", new Finding(name + " is in AWS partition " + r.partition()
                             + ", the writer in " + writer.partition(), "replicate only within one partition")));
                 } else {
                     chosen.add(r);
@@ -97,14 +98,14 @@ public record DomainPlacement(DataDomain domain, List<String> regions, String ow
         var owner = regions.get(0);
         var secondaries = regions.subList(1, regions.size());
         if (domain.stores().contains(DataStore.CACHE) && secondaries.size() > MAX_CACHE_SECONDARIES) {
-            problems.add(new Field("stores", new Finding("the cache would have " + secondaries.size()
+            problems.add(new FieldFinding("stores", new Finding("the cache would have " + secondaries.size()
                     + " secondary regions " + secondaries + ", but an ElastiCache global datastore allows at most "
                     + MAX_CACHE_SECONDARIES, "list at most " + (MAX_CACHE_SECONDARIES + 1) + " regions in replicas, or split the "
                     + "domain in two (each with its own cache), or drop cache from its stores")));
         }
         if (domain.stores().contains(DataStore.BUCKET)) {
             regions.stream().filter(r -> domain.name().length() > BucketParts.maxWhat(r)).findFirst().ifPresent(r ->
-                    problems.add(new Field("stores", new Finding("the bucket in " + r + " would be named "
+                    problems.add(new FieldFinding("stores", new Finding("the bucket in " + r + " would be named "
                             + BucketParts.bucketName(domain.name(), r, "<account>") + ", longer than S3's " + BucketParts.MAX_NAME
                             + " characters", "rename the domain to at most " + BucketParts.maxWhat(r) + " characters"))));
         }
@@ -124,11 +125,8 @@ public record DomainPlacement(DataDomain domain, List<String> regions, String ow
         return domain.isGlobal() || (zone.regions().contains(region.region()) && zone.name().equals(region.zone()));
     }
 
-    /** A problem with one field of the domain. */
-    public record Field(String field, Finding finding) {
-    }
 
     /** The placement, or the problems that prevent it. */
-    public record Result(Optional<DomainPlacement> placement, List<Field> problems) {
+    public record Result(Optional<DomainPlacement> placement, List<FieldFinding> problems) {
     }
 }

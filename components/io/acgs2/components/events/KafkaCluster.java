@@ -127,7 +127,7 @@ public class KafkaCluster extends ComponentResource {
                 .description("to the brokers (IP targets) on " + MIRROR_PORT)
                 .tags(Tags.name(name + "-mirror-to-brokers"))
                 .build(), CustomResourceOptions.builder().parent(sg).build());
-        var lbAnnotations = sg.id().applyValue(KafkaCluster::loadBalancerAnnotations);
+        var lbAnnotations = sg.id().applyValue(io.acgs2.components.kubernetes.InternalLoadBalancer::annotations);
 
         // ---- node pools and the Kafka ----
         var after = new ArrayList<Resource>(args.after());
@@ -207,7 +207,7 @@ public class KafkaCluster extends ComponentResource {
         }
 
         this.clusterCaCertPem = ca.certPem();
-        this.internalBootstrap = kafka + "-kafka-bootstrap." + ns + ".svc:" + TLS_PORT;
+        this.internalBootstrap = internalBootstrap(kafka, ns);
         this.mirrorBootstrap = bootstrap.status().applyValue(st -> st == null ? "" : st.flatMap(x -> x.loadBalancer())
                 .flatMap(lb -> lb.ingress().stream().findFirst()).flatMap(i -> i.hostname().or(i::ip)).map(h -> h + ":" + MIRROR_PORT)
                 .orElse(""));
@@ -215,6 +215,11 @@ public class KafkaCluster extends ComponentResource {
         this.ready = List.copyOf(ready);
         this.registerOutputs(Map.of("clusterCaCertPem", clusterCaCertPem, "mirrorBootstrap", mirrorBootstrap,
                 "mirrorSecurityGroupId", mirrorSecurityGroupId, "internalBootstrap", Output.of(internalBootstrap)));
+    }
+
+    /** host:port of a Kafka's tls listener inside its cluster (Strimzi's bootstrap Service). */
+    public static String internalBootstrap(String kafka, String namespace) {
+        return kafka + "-kafka-bootstrap." + namespace + ".svc:" + TLS_PORT;
     }
 
     private CustomResourceOptions kube(io.acgs2.components.compute.ClusterCore cluster, List<Resource> after) {
@@ -229,16 +234,6 @@ public class KafkaCluster extends ComponentResource {
 
     private static Map<String, Object> meta(String name, String namespace, Map<String, Object> labels) {
         return Map.of("name", name, "namespace", namespace, "labels", labels);
-    }
-
-    static Map<String, String> loadBalancerAnnotations(String securityGroupId) {
-        var a = new LinkedHashMap<String, String>();
-        a.put("service.beta.kubernetes.io/aws-load-balancer-type", "external");
-        a.put("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal");
-        a.put("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip");
-        a.put("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroupId);
-        a.put("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true");
-        return a;
     }
 
     static Map<String, Object> nodePool(int replicas, List<String> roles, int storageGiB) {

@@ -177,13 +177,7 @@ public class IstioMultiPrimary extends ComponentResource {
 
     /** networkGateway sets the network label, the requested network view and the four ports itself. */
     static Map<String, Object> eastWestValues(String network, String securityGroupId) {
-        var annotations = new LinkedHashMap<String, Object>();
-        annotations.put("service.beta.kubernetes.io/aws-load-balancer-type", "external");
-        annotations.put("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal");
-        annotations.put("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip");
-        annotations.put("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroupId);
-        // with our own security group the controller must be told to open the targets to it
-        annotations.put("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true");
+        var annotations = new LinkedHashMap<String, Object>(io.acgs2.components.kubernetes.InternalLoadBalancer.annotations(securityGroupId));
         annotations.put("service.beta.kubernetes.io/aws-load-balancer-attributes", "load_balancing.cross_zone.enabled=true");
         return Map.of(
                 "name", EASTWEST,

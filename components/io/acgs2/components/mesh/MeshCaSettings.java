@@ -1,5 +1,6 @@
 package io.acgs2.components.mesh;
 
+import io.acgs2.components.common.FieldFinding;
 import io.acgs2.components.common.Finding;
 
 import java.util.ArrayList;
@@ -27,17 +28,17 @@ public record MeshCaSettings(String root, int rootValidityDays, int intermediate
         return new MeshCaSettings(GENERATED, 3650, 365, 30);
     }
 
-    public List<TrafficPolicy.Field> validate() {
-        var out = new ArrayList<TrafficPolicy.Field>();
+    public List<FieldFinding> validate() {
+        var out = new ArrayList<FieldFinding>();
         if (!GENERATED.equals(root) && !PROVIDED.equals(root)) {
-            out.add(new TrafficPolicy.Field("root", new Finding("'" + root + "' is not a root source", "use generated or provided")));
+            out.add(new FieldFinding("root", new Finding("'" + root + "' is not a root source", "use generated or provided")));
         }
         if (intermediateValidityDays < 2 || intermediateValidityDays >= rootValidityDays) {
-            out.add(new TrafficPolicy.Field("intermediateValidityDays", new Finding(intermediateValidityDays + " days (root: "
+            out.add(new FieldFinding("intermediateValidityDays", new Finding(intermediateValidityDays + " days (root: "
                     + rootValidityDays + ")", "keep an intermediate shorter-lived than the root, e.g. 365 and 3650")));
         }
         if (earlyRenewalDays < 1 || earlyRenewalDays >= intermediateValidityDays) {
-            out.add(new TrafficPolicy.Field("earlyRenewalDays", new Finding("is " + earlyRenewalDays,
+            out.add(new FieldFinding("earlyRenewalDays", new Finding("is " + earlyRenewalDays,
                     "renew at least a day early and before the intermediate expires, e.g. 30")));
         }
         return out;

@@ -1,5 +1,6 @@
 package io.acgs2.components.mesh;
 
+import io.acgs2.components.common.FieldFinding;
 import io.acgs2.components.common.Finding;
 
 import java.util.ArrayList;
@@ -93,54 +94,54 @@ public record TrafficPolicy(int consecutiveGatewayErrors, int intervalSeconds, i
     }
 
     /** Every problem, as field and finding. */
-    public List<Field> validate() {
-        var out = new ArrayList<Field>();
+    public List<FieldFinding> validate() {
+        var out = new ArrayList<FieldFinding>();
         if (consecutiveGatewayErrors < 1 || consecutiveGatewayErrors > 100) {
-            out.add(new Field("consecutiveGatewayErrors", new Finding("is " + consecutiveGatewayErrors, "use 1 to 100, e.g. 3")));
+            out.add(new FieldFinding("consecutiveGatewayErrors", new Finding("is " + consecutiveGatewayErrors, "use 1 to 100, e.g. 3")));
         }
         if (intervalSeconds < 1) {
-            out.add(new Field("intervalSeconds", new Finding("is " + intervalSeconds, "use at least 1, e.g. 5")));
+            out.add(new FieldFinding("intervalSeconds", new Finding("is " + intervalSeconds, "use at least 1, e.g. 5")));
         }
         if (baseEjectionSeconds < 1) {
-            out.add(new Field("baseEjectionSeconds", new Finding("is " + baseEjectionSeconds, "use at least 1, e.g. 30")));
+            out.add(new FieldFinding("baseEjectionSeconds", new Finding("is " + baseEjectionSeconds, "use at least 1, e.g. 30")));
         }
         if (connectTimeoutMillis < 1) {
-            out.add(new Field("connectTimeoutMillis", new Finding("is " + connectTimeoutMillis, "use at least 1, e.g. 1000")));
+            out.add(new FieldFinding("connectTimeoutMillis", new Finding("is " + connectTimeoutMillis, "use at least 1, e.g. 1000")));
         }
         if (perTryTimeoutMillis < 1) {
-            out.add(new Field("perTryTimeoutMillis", new Finding("is " + perTryTimeoutMillis, "use at least 1, e.g. 3000")));
+            out.add(new FieldFinding("perTryTimeoutMillis", new Finding("is " + perTryTimeoutMillis, "use at least 1, e.g. 3000")));
         }
         if (retryAttempts < 0 || retryAttempts > 10) {
-            out.add(new Field("retryAttempts", new Finding("is " + retryAttempts, "use 0 to 10, e.g. 2")));
+            out.add(new FieldFinding("retryAttempts", new Finding("is " + retryAttempts, "use 0 to 10, e.g. 2")));
         }
         if (timeoutMillis < perTryTimeoutMillis) {
-            out.add(new Field("timeoutMillis", new Finding(timeoutMillis + " ms is shorter than one attempt (" + perTryTimeoutMillis + " ms)",
+            out.add(new FieldFinding("timeoutMillis", new Finding(timeoutMillis + " ms is shorter than one attempt (" + perTryTimeoutMillis + " ms)",
                     "set timeoutMillis at least (retryAttempts + 1) × perTryTimeoutMillis")));
         }
         if (!FAILOVER.equals(locality) && !DISTRIBUTE.equals(locality)) {
-            out.add(new Field("locality", new Finding("'" + locality + "' is not a locality mode", "use failover or distribute")));
+            out.add(new FieldFinding("locality", new Finding("'" + locality + "' is not a locality mode", "use failover or distribute")));
         }
         if (DISTRIBUTE.equals(locality) && (localPercent < 1 || localPercent > 99)) {
-            out.add(new Field("localPercent", new Finding("is " + localPercent, "use 1 to 99 (the guides keep 80 local)")));
+            out.add(new FieldFinding("localPercent", new Finding("is " + localPercent, "use 1 to 99 (the guides keep 80 local)")));
         }
         if (!failoverTo.isEmpty() && !FAILOVER.equals(locality)) {
-            out.add(new Field("failoverTo", new Finding("is set but locality is " + locality, "remove it or use locality: failover")));
+            out.add(new FieldFinding("failoverTo", new Finding("is set but locality is " + locality, "remove it or use locality: failover")));
         }
         failoverTo.forEach((from, to) -> {
             if (from.equals(to)) {
-                out.add(new Field("failoverTo." + from, new Finding("fails over to itself", "name another region")));
+                out.add(new FieldFinding("failoverTo." + from, new Finding("fails over to itself", "name another region")));
             }
         });
         if (!distributeTo.isEmpty() && !DISTRIBUTE.equals(locality)) {
-            out.add(new Field("distributeTo", new Finding("is set but locality is " + locality, "remove it or use locality: distribute")));
+            out.add(new FieldFinding("distributeTo", new Finding("is set but locality is " + locality, "remove it or use locality: distribute")));
         }
         if (DISTRIBUTE.equals(locality) && distributeTo.isEmpty()) {
-            out.add(new Field("distributeTo", new Finding("is empty", "name, per caller region, the regions that get the other "
+            out.add(new FieldFinding("distributeTo", new Finding("is empty", "name, per caller region, the regions that get the other "
                     + (100 - localPercent) + "%, e.g. {eu-west-1: [eu-central-1]}")));
         }
         distributeTo.forEach((from, to) -> {
             if (to.isEmpty() || to.contains(from) || new java.util.HashSet<>(to).size() != to.size()) {
-                out.add(new Field("distributeTo." + from, new Finding("lists " + to, "list other regions, each once")));
+                out.add(new FieldFinding("distributeTo." + from, new Finding("lists " + to, "list other regions, each once")));
             }
         });
         return out;
@@ -163,7 +164,4 @@ public record TrafficPolicy(int consecutiveGatewayErrors, int intervalSeconds, i
         return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
     }
 
-    /** A problem with one field. */
-    public record Field(String field, Finding finding) {
-    }
 }

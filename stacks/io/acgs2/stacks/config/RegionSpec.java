@@ -69,6 +69,11 @@ public final class RegionSpec {
         return network().allCidrs();
     }
 
+    /** Primary then secondary CIDRs, as text (security group rules and network policies take them so). */
+    public List<String> cidrTexts() {
+        return allCidrs().stream().map(Object::toString).toList();
+    }
+
     /** The AZ count the region's network has. */
     public int azCount() {
         return network().effectiveAzCount();

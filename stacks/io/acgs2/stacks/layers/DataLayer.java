@@ -64,18 +64,13 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
             var domain = placement.domain();
             var owner = placement.owner().equals(self.region());
             var options = owner ? ComponentResourceOptions.builder().providers(region.provider(), random).build() : region.inRegion();
-            var ownerPeer = region.peers().stream().filter(p -> p.spec().region().equals(placement.owner())).findFirst();
+            var ownerPeer = region.peer(placement.owner());
             if (domain.stores().contains(DataStore.CACHE)) {
                 var args = CacheGlobalDatastoreArgs.builder();
                 ownerPeer.filter(p -> !owner).ifPresent(p -> {
                     var data = p.outputs().data();
-                    args.globalReplicationGroupId(data.cacheGlobalReplicationGroupIds().applyValue(m -> {
-                        if (m == null || m.get(domain.name()) == null) {
-                            throw new IllegalStateException("the owner region " + placement.owner() + " of data domain " + domain.name()
-                                    + " exports no cache global datastore yet: deploy it first (bin/acgs2 rollout-order puts it first)");
-                        }
-                        return m.get(domain.name());
-                    }));
+                    args.globalReplicationGroupId(p.require(data.cacheGlobalReplicationGroupIds(), domain.name(),
+                            "cache global datastore of data domain " + domain.name()));
                     args.authToken(data.cacheAuthTokens().applyValue(m -> m == null ? null : m.get(domain.name())));
                 });
                 caches.put(domain.name(), new CacheGlobalDatastore(CACHE_PREFIX + domain.name(), args
@@ -123,20 +118,12 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
                     .accessLogBucket(accessLogs.orElseThrow().bucketName);
             var earlier = placement.regions().subList(0, placement.regions().indexOf(self.region()));
             for (var r : earlier) {
-                var data = peer(region, r).outputs().data();
-                args.destination(new ReplicatedBucketArgs.Peer(r,
-                        required(data.bucketNames(), domain.name(), r, "bucket"),
-                        required(data.bucketArns(), domain.name(), r, "bucket"),
-                        required(data.bucketKmsKeyArns(), domain.name(), r, "bucket")));
+                args.destination(bucketOf(peer(region, r), domain.name()));
             }
             // the second region owns the owner bucket's one replication configuration (to itself)
             if (earlier.size() == 1) {
                 var owner = peer(region, earlier.get(0));
-                var data = owner.outputs().data();
-                args.ownerBucket(new ReplicatedBucketArgs.Peer(earlier.get(0),
-                        required(data.bucketNames(), domain.name(), earlier.get(0), "bucket"),
-                        required(data.bucketArns(), domain.name(), earlier.get(0), "bucket"),
-                        required(data.bucketKmsKeyArns(), domain.name(), earlier.get(0), "bucket")), owner.provider());
+                args.ownerBucket(bucketOf(owner, domain.name()), owner.provider());
             }
             buckets.put(domain.name(), new ReplicatedBucket(BUCKET_PREFIX + domain.name(), args.build(), region.inRegion()));
         }
@@ -167,13 +154,7 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
             var owner = region.fleet().domainsIn(self.region()).stream().filter(p -> p.domain().name().equals(domain))
                     .findFirst().orElseThrow().owner();
             var peer = peer(region, owner);
-            var topic = peer.outputs().data().dataAlarmTopicArn().applyValue(arn -> {
-                if (arn == null || arn.isEmpty()) {
-                    throw new IllegalStateException("the owner region " + owner + " of data domain " + domain
-                            + " exports no dataAlarmTopicArn yet: run `pulumi up` on its stack first (bin/acgs2 rollout-order)");
-                }
-                return arn;
-            });
+            var topic = peer.require(peer.outputs().data().dataAlarmTopicArn(), "dataAlarmTopicArn");
             new ReplicationAlarms(ALARMS + "-" + owner, alarmArgs(region).topicArn(topic).buckets(List.of(edge)).build(),
                     ComponentResourceOptions.builder().providers(peer.provider()).build());
         }));
@@ -182,19 +163,15 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
 
     /** The earlier region {@code r}'s peer (placement only lists fleet regions, and earlier ones are peers). */
     private static Peer peer(RegionContext region, String r) {
-        return region.peers().stream().filter(p -> p.spec().region().equals(r)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no peer stack for " + r));
+        return region.peer(r).orElseThrow(() -> new IllegalStateException("no peer stack for " + r));
     }
 
-    /** The domain's entry of a map another region exports, or a clear error if it is not deployed yet. */
-    private static Output<String> required(Output<Map<String, String>> exported, String domain, String peerRegion, String what) {
-        return exported.applyValue(m -> {
-            if (m == null || m.get(domain) == null) {
-                throw new IllegalStateException("region " + peerRegion + " exports no " + what + " of data domain " + domain
-                        + " yet: run `pulumi up` on its stack first (bin/acgs2 rollout-order puts it first)");
-            }
-            return m.get(domain);
-        });
+    /** The domain's bucket in an earlier region, as its stack exports it. */
+    private static ReplicatedBucketArgs.Peer bucketOf(Peer peer, String domain) {
+        var data = peer.outputs().data();
+        var what = "bucket of data domain " + domain;
+        return new ReplicatedBucketArgs.Peer(peer.spec().region(), peer.require(data.bucketNames(), domain, what),
+                peer.require(data.bucketArns(), domain, what), peer.require(data.bucketKmsKeyArns(), domain, what));
     }
 
     private static ReplicationAlarmsArgs.Builder alarmArgs(RegionContext region) {

@@ -88,16 +88,16 @@ public record EventsLayer(StrimziOperator operator, KafkaCluster kafka, SortedMa
             var peerKube = mesh.peerClusters().get(peer.spec().region());
             var peerEvents = peer.outputs().events();
             var selfSource = new MirrorMaker2EdgeArgs.Source(self.region(), kafkaName, kafka.clusterCaCertPem, kafka.mirrorBootstrap,
-                    kafka.mirrorSecurityGroupId, cidrs(self), core.kubernetesProvider(), region.provider());
+                    kafka.mirrorSecurityGroupId, self.cidrTexts(), core.kubernetesProvider(), region.provider());
             var peerSource = new MirrorMaker2EdgeArgs.Source(peer.spec().region(), kafkaName(peer.spec()),
-                    required(peerEvents.kafkaClusterCaCertPem(), peer, "kafkaClusterCaCertPem"),
-                    required(peerEvents.kafkaMirrorBootstrap(), peer, "kafkaMirrorBootstrap"),
-                    required(peerEvents.kafkaMirrorSecurityGroupId(), peer, "kafkaMirrorSecurityGroupId"),
-                    cidrs(peer.spec()), peerKube, peer.provider());
-            var selfTarget = new MirrorMaker2EdgeArgs.Target(self.region(), kafkaName, kafka.internalBootstrap, cidrs(self),
+                    peer.require(peerEvents.kafkaClusterCaCertPem(), "kafkaClusterCaCertPem"),
+                    peer.require(peerEvents.kafkaMirrorBootstrap(), "kafkaMirrorBootstrap (its Kafka must be serving)"),
+                    peer.require(peerEvents.kafkaMirrorSecurityGroupId(), "kafkaMirrorSecurityGroupId"),
+                    peer.spec().cidrTexts(), peerKube, peer.provider());
+            var selfTarget = new MirrorMaker2EdgeArgs.Target(self.region(), kafkaName, kafka.internalBootstrap, self.cidrTexts(),
                     core.kubernetesProvider());
             var peerTarget = new MirrorMaker2EdgeArgs.Target(peer.spec().region(), kafkaName(peer.spec()),
-                    kafkaName(peer.spec()) + "-kafka-bootstrap.kafka.svc:" + KafkaCluster.TLS_PORT, cidrs(peer.spec()), peerKube);
+                    KafkaCluster.internalBootstrap(kafkaName(peer.spec()), StrimziOperatorArgs.DEFAULT_NAMESPACE), peer.spec().cidrTexts(), peerKube);
             var in = peer.spec().region() + "-to-" + self.region();
             edges.put(in, new MirrorMaker2Edge(EDGE_PREFIX + in, MirrorMaker2EdgeArgs.builder()
                     .source(peerSource).target(selfTarget).topics(shared).build(), options));
@@ -133,20 +133,6 @@ public record EventsLayer(StrimziOperator operator, KafkaCluster kafka, SortedMa
     private static String zoneOf(RegionContext region, TopicSpec t) {
         var p = region.fleet().placements().get(t.domain());
         return p == null ? region.spec().zone() : p.domain().zone();
-    }
-
-    private static List<String> cidrs(RegionSpec spec) {
-        return spec.allCidrs().stream().map(Object::toString).toList();
-    }
-
-    private static Output<String> required(Output<String> exported, Peer peer, String name) {
-        return exported.applyValue(v -> {
-            if (v == null || v.isEmpty()) {
-                throw new IllegalStateException("region " + peer.spec().region() + " exports no " + name
-                        + " yet: run `pulumi up` on its stack first (bin/acgs2 rollout-order); its Kafka must be serving");
-            }
-            return v;
-        });
     }
 
     /** The events part of the cross-stack contract. */

@@ -86,13 +86,9 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
                 ca.generateRoot(true);
             } else {
                 var mesh = rootOwner.outputs().mesh();
-                ca.root(new MeshCertificateAuthorityArgs.Root(mesh.meshRootCertPem(), mesh.meshRootKeyPem().applyValue(k -> {
-                    if (k == null || k.isEmpty()) {
-                        throw new IllegalStateException("region " + rootOwner.spec().region() + " exports no meshRootKeyPem: it generates "
-                                + "the mesh root, so run `pulumi up` on its stack first (bin/acgs2 rollout-order)");
-                    }
-                    return k;
-                })));
+                // the partition's first region generates the root
+                ca.root(new MeshCertificateAuthorityArgs.Root(mesh.meshRootCertPem(),
+                        rootOwner.require(mesh.meshRootKeyPem(), "meshRootKeyPem (the mesh root's key)")));
             }
         }
         var authority = new MeshCertificateAuthority(CA, ca.build(), options);
@@ -115,7 +111,7 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
         var peerClusters = new TreeMap<String, com.pulumi.kubernetes.Provider>();
         var here = new MeshPeeringArgs.End(self.region(), clusterName, compute.cluster().endpoint,
                 compute.cluster().certificateAuthority, istio.readerToken, compute.cluster().clusterSecurityGroupId,
-                istio.eastWestSecurityGroupId, cidrs(self), core.kubernetesProvider(), region.provider());
+                istio.eastWestSecurityGroupId, self.cidrTexts(), core.kubernetesProvider(), region.provider());
         for (var peer : region.peers()) {
             var peerEnd = end(peer);
             peerClusters.put(peer.spec().region(), (com.pulumi.kubernetes.Provider) peerEnd.kubernetes());
@@ -158,32 +154,17 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
         return io.acgs2.components.platform.ClusterBaselineArgs.DEFAULT_SERVICES_NAMESPACE;
     }
 
-    private static List<String> cidrs(io.acgs2.stacks.config.RegionSpec spec) {
-        return spec.allCidrs().stream().map(Object::toString).toList();
-    }
-
     /** An earlier region's end: its outputs, and providers for its region and its cluster. */
     private static MeshPeeringArgs.End end(Peer peer) {
         var compute = peer.outputs().compute();
         var mesh = peer.outputs().mesh();
         var kube = new com.pulumi.kubernetes.Provider("k8s-" + peer.spec().region(), ProviderArgs.builder()
-                .kubeconfig(compute.kubeconfig().applyValue(k -> {
-                    if (k == null || k.isEmpty()) {
-                        throw new IllegalStateException("region " + peer.spec().region() + " exports no kubeconfig: deploy it first");
-                    }
-                    return k;
-                }))
+                .kubeconfig(peer.require(compute.kubeconfig(), "kubeconfig"))
                 .build(), CustomResourceOptions.builder().version(KubernetesPlugin.VERSION).build());
         return new MeshPeeringArgs.End(peer.spec().region(), peer.spec().section(EksSection.SECTION).clusterName(),
                 compute.clusterEndpoint(), compute.clusterCertificateAuthority(),
-                mesh.meshReaderToken().applyValue(t -> {
-                    if (t == null || t.isEmpty()) {
-                        throw new IllegalStateException("region " + peer.spec().region() + " exports no meshReaderToken: run `pulumi up` "
-                                + "on its stack first (bin/acgs2 rollout-order)");
-                    }
-                    return t;
-                }).asSecret(),
-                compute.clusterSecurityGroupId(), mesh.meshEastWestSecurityGroupId(), cidrs(peer.spec()), kube, peer.provider());
+                peer.require(mesh.meshReaderToken(), "meshReaderToken").asSecret(),
+                compute.clusterSecurityGroupId(), mesh.meshEastWestSecurityGroupId(), peer.spec().cidrTexts(), kube, peer.provider());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.acgs2.components.data;
 
+import io.acgs2.components.common.FieldFinding;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -104,7 +105,7 @@ class DomainPlacementTest {
         assertTrue(DomainPlacement.place(noBucket, fleet, ZONES).problems().isEmpty(), "only a bucket's name has the limit");
     }
 
-    private static DomainPlacement.Field only(DataDomain d, List<DomainPlacement.Region> fleet) {
+    private static FieldFinding only(DataDomain d, List<DomainPlacement.Region> fleet) {
         var problems = DomainPlacement.place(d, fleet, ZONES).problems();
         assertEquals(1, problems.size(), problems.toString());
         return problems.get(0);

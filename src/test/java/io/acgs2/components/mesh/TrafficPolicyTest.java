@@ -1,5 +1,6 @@
 package io.acgs2.components.mesh;
 
+import io.acgs2.components.common.FieldFinding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TrafficPolicyTest {
     @Test
     void badSettingsAreNamedWithTheirFix() {
         var bad = new TrafficPolicy(0, 0, 0, 0, 0, 11, 0, "spread", 100, Map.of("us-east-1", "us-east-1"), Map.of());
-        var fields = bad.validate().stream().map(TrafficPolicy.Field::field).toList();
+        var fields = bad.validate().stream().map(FieldFinding::field).toList();
         assertEquals(List.of("consecutiveGatewayErrors", "intervalSeconds", "baseEjectionSeconds", "connectTimeoutMillis",
                 "perTryTimeoutMillis", "retryAttempts", "locality", "failoverTo", "failoverTo.us-east-1"), fields);
         var distribute = new TrafficPolicy(3, 5, 30, 1000, 3000, 2, 1000, TrafficPolicy.DISTRIBUTE, 0, Map.of(),
