@@ -44,7 +44,7 @@ final class FleetRules {
                 p.add(f.file(), FleetSection.KEY + ".founding", "the fleet already has founding region "
                         + founders.get(0).stack(), "remove founding: true here; only " + founders.get(0).file() + " keeps it");
             }
-        } else if (founders.get(0).joinOrder() != 0) {
+        } else if (!founders.isEmpty() && founders.get(0).joinOrder() != 0) {
             p.add(founders.get(0).file(), FleetSection.KEY + ".joinOrder", "the founding region must have joinOrder 0",
                     "set joinOrder: 0");
         }

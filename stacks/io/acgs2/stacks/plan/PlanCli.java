@@ -26,6 +26,8 @@ public final class PlanCli {
                    acgs2 rollout-order [--project-dir DIR]
                    acgs2 pack-config [--project-dir DIR] [--out FILE]
                    acgs2 gate [--pack DIR [--pack-config FILE]]... [--pack-config FILE] FILE.json
+                   acgs2 --help
+            exit codes: 0 success, 2 configuration errors (nothing planned), 1 anything else
             """;
 
     private final PrintStream out;
@@ -48,6 +50,10 @@ public final class PlanCli {
             return FAILED;
         }
         var command = args[0];
+        if (List.of("--help", "-h", "help").contains(command)) {
+            out.print(USAGE);
+            return OK;
+        }
         var stacks = new ArrayList<String>();
         boolean all = false;
         boolean policy = true;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.acgs2.testing.Fixtures.PROJECT;
+import static io.acgs2.testing.Fixtures.read;
 import static io.acgs2.testing.Fixtures.shippedProject;
 import static io.acgs2.testing.Fixtures.stackFile;
 import static io.acgs2.testing.Fixtures.write;
@@ -116,6 +117,28 @@ class PlanCliTest {
         assertEquals(1, acgs2("plan", "--bogus").code());
         assertEquals(1, acgs2("launch").code());
         assertEquals(1, acgs2().code());
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        for (var flag : List.of("--help", "-h", "help")) {
+            var run = acgs2(flag);
+            assertEquals(0, run.code(), flag);
+            assertTrue(run.out().startsWith("usage: acgs2 plan"), run.out());
+            assertEquals("", run.err());
+        }
+    }
+
+    @Test
+    void aVpcCidrThatIsNotACidrNamesTheFileTheKeyAndTheFix() {
+        // the founding region's file is the broken one: the fleet checks must not trip over its absence
+        var dir = shippedProject(tmp);
+        write(dir, "Pulumi.us-east-1.yaml", read(dir, "Pulumi.us-east-1.yaml").replace("vpcCidr: 10.10.0.0/16", "vpcCidr: -1"));
+        var run = acgs2("validate", "--project-dir", dir.toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("Pulumi.us-east-1.yaml: acgs2-infra:network.vpcCidr: '-1' is not an IPv4 CIDR block"), run.err());
+        assertTrue(run.err().contains("Fix: write it as a.b.c.d/n"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test
