@@ -45,21 +45,24 @@ public class MirrorMaker2Edge extends ComponentResource {
         var source = args.source();
         var target = args.target();
         var ns = args.namespace();
-        var sourceUser = "mm2-" + target.region();
-        var targetUser = "mm2-" + source.region();
+        // Both directions of a pair put objects in both clusters: every name carries the edge, never
+        // just the other region, or the two edges of a pair would claim the same names.
+        var edge = edgeName(source.region(), target.region());
+        var sourceUser = edge + "-source";
+        var targetUser = edge + "-target";
         var password = new RandomPassword(name + "-password", RandomPasswordArgs.builder().length(32).special(false).build(),
                 CustomResourceOptions.builder().parent(this).build());
 
         // ---- in the source cluster: a read-only user, and the door for the target VPC ----
         var inSource = KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(source.kubernetes()).build());
         var sourceSecret = new Secret(name + "-source-password", SecretArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(sourceUser + "-scram").namespace(ns).build())
+                .metadata(ObjectMetaArgs.builder().name(edge + "-scram").namespace(ns).build())
                 .stringData(password.result().applyValue(p -> Map.of("password", p)).asSecret())
                 .build(), inSource);
         new KubernetesObject(name + "-source-user", KubernetesObjectArgs.builder()
                 .apiVersion(StrimziVersions.API).kind("KafkaUser")
                 .metadata(Map.of("name", sourceUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", source.kafka())))
-                .spec(sourceUserSpec(sourceUser + "-scram", args.topics().keySet().stream().toList()))
+                .spec(sourceUserSpec(edge + "-scram", args.topics().keySet().stream().toList()))
                 .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(source.kubernetes())
                 .dependsOn(sourceSecret).build()));
         for (int i = 0; i < target.vpcCidrs().size(); i++) {
@@ -75,7 +78,7 @@ public class MirrorMaker2Edge extends ComponentResource {
         // ---- in the target cluster: the mirror ----
         var inTarget = KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(target.kubernetes()).build());
         var targetSecret = new Secret(name + "-target-password", SecretArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(targetUser + "-scram").namespace(ns).build())
+                .metadata(ObjectMetaArgs.builder().name(edge + "-scram").namespace(ns).build())
                 .stringData(password.result().applyValue(p -> Map.of("password", p)).asSecret())
                 .build(), inTarget);
         var sourceCa = new Secret(name + "-source-ca", SecretArgs.builder()
@@ -96,19 +99,24 @@ public class MirrorMaker2Edge extends ComponentResource {
                 ANNOTATION_TOPICS, Json.write(args.topics()));
         new KubernetesObject(name + "-mirror", KubernetesObjectArgs.builder()
                 .apiVersion(StrimziVersions.API).kind("KafkaMirrorMaker2")
-                .metadata(Map.of("name", targetUser, "namespace", ns, "labels", labels, "annotations", annotations))
-                .spec(source.mirrorBootstrap().applyValue(bootstrap -> mirrorSpec(args, bootstrap, targetUser, sourceUser)))
+                .metadata(Map.of("name", edge, "namespace", ns, "labels", labels, "annotations", annotations))
+                .spec(source.mirrorBootstrap().applyValue(bootstrap -> mirrorSpec(args, bootstrap, targetUser, sourceUser, edge + "-scram")))
                 .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(target.kubernetes())
                 .dependsOn(List.of(targetSecret, sourceCa, localUser)).build()));
         var to = source.vpcCidrs().stream().map(c -> (Object) Map.of("ipBlock", Map.of("cidr", c))).toList();
         new KubernetesObject(name + "-egress", KubernetesObjectArgs.builder()
                 .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
                 .metadata(Map.of("name", "allow-mirror-from-" + source.region(), "namespace", ns))
-                .spec(Map.of("podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", targetUser)), "policyTypes", List.of("Egress"),
+                .spec(Map.of("podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", edge)), "policyTypes", List.of("Egress"),
                         // the source's load balancers are in its VPC
                         "egress", List.of(Map.of("to", to, "ports", List.of(Map.of("protocol", "TCP", "port", KafkaCluster.MIRROR_PORT))))))
                 .build(), inTarget);
         this.registerOutputs(Map.of("topicsPattern", Output.of(args.topicsPattern())));
+    }
+
+    /** The edge's name: its KafkaMirrorMaker2, and the prefix of its users and secrets in both clusters. */
+    public static String edgeName(String sourceRegion, String targetRegion) {
+        return "mm2-" + sourceRegion + "-to-" + targetRegion;
     }
 
     static Map<String, Object> sourceUserSpec(String secret, List<String> topics) {
@@ -138,7 +146,8 @@ public class MirrorMaker2Edge extends ComponentResource {
                 Map.of("resource", Map.of("type", "cluster"), "operations", List.of("Describe", "DescribeConfigs")))));
     }
 
-    static Map<String, Object> mirrorSpec(MirrorMaker2EdgeArgs args, String sourceBootstrap, String targetUser, String sourceUser) {
+    static Map<String, Object> mirrorSpec(MirrorMaker2EdgeArgs args, String sourceBootstrap, String targetUser, String sourceUser,
+                                          String passwordSecret) {
         var source = args.source();
         var target = args.target();
         var rf = Map.of("config.storage.replication.factor", 3, "offset.storage.replication.factor", 3,
@@ -161,7 +170,7 @@ public class MirrorMaker2Edge extends ComponentResource {
         sourceSpec.put("tls", Map.of("trustedCertificates", List.of(Map.of("secretName", source.kafka() + "-source-ca",
                 "certificate", "ca.crt"))));
         sourceSpec.put("authentication", Map.of("type", "scram-sha-512", "username", sourceUser,
-                "passwordSecret", Map.of("secretName", targetUser + "-scram", "password", "password")));
+                "passwordSecret", Map.of("secretName", passwordSecret, "password", "password")));
         // the source's load balancer names are AWS's, not in its broker certificates: trust is pinned to the
         // source region's own cluster CA instead of the host name
         sourceSpec.put("config", Map.of("ssl.endpoint.identification.algorithm", ""));

@@ -35,8 +35,8 @@ import java.util.Map;
  *       Pod Security restricted, which forbids the sidecar's privileged init container), then
  *       {@code istiod} with the mesh id, this cluster's name and network, after the {@code cacerts}
  *       secret (istiod picks its CA only at start);</li>
- *   <li>istio-system labelled {@code topology.istio.io/network} (a patch: the cluster baseline owns
- *       the namespace);</li>
+ *   <li>istio-system carries {@code topology.istio.io/network} from its creation by the cluster
+ *       baseline ({@code ClusterBaselineArgs.meshNetwork}), which istiod waits for;</li>
  *   <li>the east-west gateway ({@code gateway} chart, {@code networkGateway}: ports 15021, 15443,
  *       15012, 15017) on an <b>internal</b> NLB with its own security group, which admits nothing
  *       until a peering link adds a peer VPC's CIDRs (the later region adds them on both sides);</li>
@@ -59,7 +59,7 @@ public class IstioMultiPrimary extends ComponentResource {
     public static final List<Integer> EASTWEST_PORTS = List.of(15021, 15443, 15012, 15017);
     public static final String READER_SERVICE_ACCOUNT = "istio-reader-service-account";
     public static final String READER_TOKEN_SECRET = READER_SERVICE_ACCOUNT + "-istio-remote-secret-token";
-    public static final String NETWORK_LABEL = "topology.istio.io/network";
+    public static final String NETWORK_LABEL = io.acgs2.components.platform.ClusterBaseline.MESH_NETWORK_LABEL;
 
     /** The reader service account's token (secret): other regions put it in their remote secret for this cluster. */
     public final Output<String> readerToken;
@@ -89,13 +89,6 @@ public class IstioMultiPrimary extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(sg).build());
         }
 
-        // ---- istio-system joins its network ----
-        var label = new KubernetesObject(name + "-network-label", KubernetesObjectArgs.builder()
-                .apiVersion("v1").kind("NamespacePatch")
-                .metadata(Map.of("name", NAMESPACE, "labels", Map.of(NETWORK_LABEL, args.network())))
-                .spec(Map.of())
-                .build(), inCluster(cluster, args.after()));
-
         var base = new Release(name + "-base", ReleaseArgs.builder()
                 .name("istio-base").chart("base").version(args.version()).repositoryOpts(repo).namespace(NAMESPACE)
                 .values(Map.of("defaultRevision", "default"))
@@ -107,7 +100,6 @@ public class IstioMultiPrimary extends ComponentResource {
         var after = new ArrayList<Resource>(args.after());
         after.add(base);
         after.add(cni);
-        after.add(label);
         var istiod = new Release(name + "-istiod", ReleaseArgs.builder()
                 .name("istiod").chart("istiod").version(args.version()).repositoryOpts(repo).namespace(NAMESPACE)
                 .values(istiodValues(args))

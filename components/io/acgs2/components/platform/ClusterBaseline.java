@@ -69,6 +69,8 @@ public class ClusterBaseline extends ComponentResource {
     public static final String KUBE_SYSTEM = "kube-system";
 
     static final String PSA = "pod-security.kubernetes.io/";
+    /** The label istiod reads for the network of its own cluster's workloads. */
+    public static final String MESH_NETWORK_LABEL = "topology.istio.io/network";
     static final String RESTRICTED = "restricted";
     static final String BASELINE = "baseline";
     /** PSA policy version: the cluster's own Kubernetes version. */
@@ -105,7 +107,7 @@ public class ClusterBaseline extends ComponentResource {
         var nsOutputs = new LinkedHashMap<String, Output<String>>();
         for (var ns : namespaces(args)) {
             var namespace = new Namespace(name + "-ns-" + ns.key(), NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(ns.name()).labels(podSecurityLabels(ns.enforce())).build())
+                    .metadata(ObjectMetaArgs.builder().name(ns.name()).labels(namespaceLabels(ns, args)).build())
                     .build(), kubernetesOptions(cluster, cluster.ready()));
             ready.add(namespace);
             var after = new ArrayList<Resource>(cluster.ready());
@@ -186,6 +188,15 @@ public class ClusterBaseline extends ComponentResource {
                 // baseline, not restricted: istiod and the gateway charts are not verified to run under
                 // restricted; the privileged Istio CNI node agent lives in kube-system, not here.
                 new BaselineNamespace("istio", ISTIO_NAMESPACE, BASELINE));
+    }
+
+    /** istio-system carries the mesh network label (when set) next to its Pod Security labels. */
+    static Map<String, String> namespaceLabels(BaselineNamespace ns, ClusterBaselineArgs args) {
+        var labels = new java.util.TreeMap<>(podSecurityLabels(ns.enforce()));
+        if (ISTIO_NAMESPACE.equals(ns.name())) {
+            args.meshNetwork().ifPresent(n -> labels.put(MESH_NETWORK_LABEL, n));
+        }
+        return labels;
     }
 
     /** Pod Security Admission labels: enforce the given level, always audit and warn on restricted. */

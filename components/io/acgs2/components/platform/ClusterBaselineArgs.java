@@ -26,6 +26,7 @@ public final class ClusterBaselineArgs {
             ClusterBaseline.ISTIO_NAMESPACE, "kube-system", "kube-public", "kube-node-lease", "default");
 
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    private static final Pattern LABEL_VALUE = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
     private static final Pattern CHART_VERSION = Pattern.compile("^[0-9]+\\.[0-9]+\\.[0-9]+$");
 
     private final ClusterCore cluster;
@@ -34,8 +35,10 @@ public final class ClusterBaselineArgs {
     private final String systemNamespace;
     private final String loadBalancerControllerVersion;
     private final boolean enableLoadBalancerController;
+    private final String meshNetwork;
 
     private ClusterBaselineArgs(Builder b) {
+        this.meshNetwork = b.meshNetwork;
         this.cluster = b.cluster;
         this.facts = b.facts;
         this.servicesNamespace = b.servicesNamespace == null ? DEFAULT_SERVICES_NAMESPACE : b.servicesNamespace;
@@ -89,7 +92,17 @@ public final class ClusterBaselineArgs {
         return enableLoadBalancerController;
     }
 
+    /**
+     * The Istio network of this cluster: istio-system carries it as {@code topology.istio.io/network}
+     * from its creation (istiod reads the label; the namespace is the baseline's, so the label is set
+     * here, not patched on later). Default: none (no label).
+     */
+    public java.util.Optional<String> meshNetwork() {
+        return java.util.Optional.ofNullable(meshNetwork);
+    }
+
     public static final class Builder {
+        private String meshNetwork;
         private ClusterCore cluster;
         private AwsFacts facts;
         private String servicesNamespace;
@@ -125,6 +138,11 @@ public final class ClusterBaselineArgs {
             return this;
         }
 
+        public Builder meshNetwork(String network) {
+            this.meshNetwork = network;
+            return this;
+        }
+
         public Builder enableLoadBalancerController(boolean enable) {
             this.enableLoadBalancerController = enable;
             return this;
@@ -148,6 +166,10 @@ public final class ClusterBaselineArgs {
             if (loadBalancerControllerVersion != null && !CHART_VERSION.matcher(loadBalancerControllerVersion).matches()) {
                 p.add("loadBalancerControllerVersion", "'" + loadBalancerControllerVersion + "' is not an exact chart version",
                         "pin a released version such as " + DEFAULT_LOAD_BALANCER_CONTROLLER_VERSION + " (no ranges, no v prefix)");
+            }
+            if (meshNetwork != null && !LABEL_VALUE.matcher(meshNetwork).matches()) {
+                p.add("meshNetwork", "'" + meshNetwork + "' is not a Kubernetes label value",
+                        "use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
             }
             p.throwIfAny();
             return new ClusterBaselineArgs(this);

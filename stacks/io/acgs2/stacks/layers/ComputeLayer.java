@@ -52,6 +52,7 @@ public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, TenantR
         var baseline = new ClusterBaseline(BASELINE, ClusterBaselineArgs.builder()
                 .cluster(cluster.core)
                 .facts(region.facts())
+                .meshNetwork(self.meshNetwork())
                 .build(), region.inRegion());
 
         var settings = region.fleet().settings();

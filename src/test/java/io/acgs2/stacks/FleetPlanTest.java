@@ -49,8 +49,7 @@ class FleetPlanTest {
     @org.junit.jupiter.api.BeforeAll
     static void planFleets(@TempDir Path dir) throws Exception {
         shipped = io.acgs2.testing.Fixtures.shippedPlans();
-        three = planAll(write(shippedProject(java.nio.file.Files.createDirectories(dir.resolve("three"))), "Pulumi.us-west-2.yaml",
-                stackFile("us-west-2", "us", 2, "10.30.0.0/16")));
+        three = io.acgs2.testing.Fixtures.grownFleet("us-west-2");
     }
 
     @Test

@@ -33,6 +33,22 @@ class NothingMovesTest {
     private static final List<String> COMPARED = List.of("type", "name", "parent", "provider", "inputs", "protect",
             "retainOnDelete", "ignoreChanges", "custom", "read");
 
+    /**
+     * Changes to deployed resources that update them in place (never a replacement-forcing input),
+     * each with why it is needed. A listed path must really differ from the fixture (the table
+     * cannot go stale) and is the only thing about the resource allowed to differ.
+     *
+     * @param urnSuffix the end of the resource's URN (every stack's copy matches)
+     * @param pointer   a JSON pointer into the snapshot's resource (e.g. /inputs/metadata/labels/x)
+     */
+    record InPlace(String urnSuffix, String pointer, String why) {
+    }
+
+    static final List<InPlace> IN_PLACE = List.of(
+            new InPlace("kubernetes:core/v1:Namespace::acgs2-baseline-ns-istio", "/inputs/metadata/labels/topology.istio.io~1network",
+                    "istiod reads the network label from its namespace: set where the namespace is made (a label is "
+                            + "mutable) instead of by a patch object of a kind no API server has (issue 16)"));
+
     /** The resources each release fixture holds: every one must be compared. */
     private static final Map<String, Integer> FIXTURES = Map.of("shipped-plan-v1.json", 125, "shipped-plan-v2.json", 423);
 
@@ -66,6 +82,19 @@ class NothingMovesTest {
                     continue;
                 }
                 compared++;
+                var allowed = IN_PLACE.stream().filter(c -> urn.endsWith(c.urnSuffix())).toList();
+                if (!allowed.isEmpty()) {
+                    var wasCopy = (ObjectNode) was.deepCopy();
+                    var isCopy = (ObjectNode) is.deepCopy();
+                    for (var c : allowed) {
+                        assertTrue(!was.at(c.pointer()).equals(is.at(c.pointer())), "listed in-place change did not happen: "
+                                + urn + " " + c.pointer());
+                        remove(wasCopy, c.pointer());
+                        remove(isCopy, c.pointer());
+                    }
+                    was = wasCopy;
+                    is = isCopy;
+                }
                 for (var field : COMPARED) {
                     if (!withoutTags(was.get(field)).equals(withoutTags(is.get(field)))) {
                         changes.add(field + " changed: " + urn + "\n      was " + was.get(field) + "\n      is  " + is.get(field));
@@ -83,6 +112,16 @@ class NothingMovesTest {
             }
         }
         return compared;
+    }
+
+    /** Removes the node at {@code pointer} (its last step a field), where it exists. */
+    private static void remove(ObjectNode root, String pointer) {
+        var cut = pointer.lastIndexOf('/');
+        var parent = root.at(pointer.substring(0, cut));
+        var field = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode o) {
+            o.remove(field);
+        }
     }
 
     private static Map<String, JsonNode> byStack(JsonNode snapshot) {

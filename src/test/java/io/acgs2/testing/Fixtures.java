@@ -73,6 +73,38 @@ public final class Fixtures {
         return shippedPlans;
     }
 
+    private static final Map<String, Map<String, StackPlan>> grownPlans = new HashMap<>();
+
+    /**
+     * The shipped fleet with one more region (its stack file as {@link #stackFile} writes it), planned
+     * once per test JVM: us-west-2 (zone us, join order 2) or eu-central-1 (zone gdpr, so the GDPR
+     * domain gets its second region and cross-region links).
+     */
+    public static synchronized Map<String, StackPlan> grownFleet(String region) {
+        return grownPlans.computeIfAbsent(region, r -> {
+            var file = switch (r) {
+                case "us-west-2" -> stackFile("us-west-2", "us", 2, "10.30.0.0/16");
+                case "eu-central-1" -> stackFile("eu-central-1", "gdpr", 2, "10.40.0.0/16");
+                default -> throw new IllegalArgumentException("no grown fleet for " + r);
+            };
+            try {
+                var dir = Files.createTempDirectory("acgs2-grown-");
+                try {
+                    return java.util.Collections.unmodifiableMap(planAll(write(shippedProject(dir), "Pulumi." + r + ".yaml", file)));
+                } finally {
+                    try (var files = Files.list(dir)) {
+                        for (var f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     public static Path write(Path dir, String file, String content) {
         try {
             Files.writeString(dir.resolve(file), content);

@@ -125,6 +125,13 @@ class ClusterBaselineTest {
                 "pod-security.kubernetes.io/audit", "restricted",
                 "pod-security.kubernetes.io/warn", "restricted"), metadata(one(plan, NAMESPACE, "base-ns-istio")).get("labels"));
         assertEquals("istio-system", metadata(one(plan, NAMESPACE, "base-ns-istio")).get("name"));
+        // with a mesh network, istio-system carries it from creation (istiod reads it; no patch object)
+        var meshed = baseline("eu-west-1", b -> b.meshNetwork("network-eu-west-1"));
+        assertEquals("network-eu-west-1", map(metadata(one(meshed, NAMESPACE, "base-ns-istio")).get("labels"))
+                .get("topology.istio.io/network"));
+        for (var key : List.of("services", "system", "kafka")) {
+            assertEquals(restricted, metadata(one(meshed, NAMESPACE, "base-ns-" + key)).get("labels"), key);
+        }
         for (var ns : namespaces) {
             assertEquals(component.urn(), ns.parent(), ns.name());
             assertTrue(ns.dependencies().contains(ready.urn()), ns.name() + " waits for the cluster");
