@@ -58,11 +58,11 @@ export const eksSecretsEncrypted = resourcePolicy({
     },
 });
 
-export const REQUIRED_EKS_LOG_TYPES: readonly string[] = ["api", "audit", "authenticator"];
+export const REQUIRED_EKS_LOG_TYPES: readonly string[] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
 export const eksControlPlaneLogging = resourcePolicy({
     name: "eks-control-plane-logging",
-    description: "EKS exports the api, audit and authenticator control-plane logs (Checkov CKV_AWS_37; Trivy AWS-0038; CIS EKS 2.1.1).",
+    description: "EKS exports all five control-plane logs: api, audit, authenticator, controllerManager, scheduler (Checkov CKV_AWS_37; Trivy AWS-0038; CIS EKS 2.1.1).",
     types: [T.eksCluster],
     check: (p, _args, report) => {
         const types = p.enabledClusterLogTypes;

@@ -38,9 +38,12 @@ describe("eks-secrets-encrypted", () => {
 });
 
 describe("eks-control-plane-logging", () => {
-    it("passes api, audit, authenticator", () => assert.deepEqual(check(eksControlPlaneLogging, eks({})), []));
+    it("passes all five log types", () => assert.deepEqual(check(eksControlPlaneLogging, eks({})), []));
     it("fails missing audit logs", () => assert.deepEqual(check(eksControlPlaneLogging, eks({ enabledClusterLogTypes: ["api"] })),
-        ["EKS control-plane logs audit, authenticator are off: add them to enabledClusterLogTypes."]));
+        ["EKS control-plane logs audit, authenticator, controllerManager, scheduler are off: add them to enabledClusterLogTypes."]));
+    it("fails without the controller manager and scheduler logs (CIS EKS 2.1.1)", () => assert.deepEqual(
+        check(eksControlPlaneLogging, eks({ enabledClusterLogTypes: ["api", "audit", "authenticator"] })),
+        ["EKS control-plane logs controllerManager, scheduler are off: add them to enabledClusterLogTypes."]));
     it("does not apply to other types", () => assert.throws(() => check(eksControlPlaneLogging, vpc), NotApplicable));
     it("accepts unknown log types", () => assert.deepEqual(check(eksControlPlaneLogging, eks({ enabledClusterLogTypes: U })), []));
 });

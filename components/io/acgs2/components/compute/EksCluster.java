@@ -432,21 +432,34 @@ public class EksCluster extends ComponentResource {
                 "Action", "kms:*", "Resource", "*")));
     }
 
-    /** The EBS key: account admins, and the Auto Scaling service-linked role that launches the nodes. */
+    /**
+     * The EBS key: account admins, and the Auto Scaling service-linked role that launches the nodes
+     * (the two statements the EC2 Auto Scaling guide requires). That role exists only once the
+     * account's first Auto Scaling group does (here: the first node group, after this key), and KMS
+     * rejects a policy whose Principal names a role that does not exist. So the role is matched by
+     * {@code aws:PrincipalArn} under a wildcard Principal held to this account, the shape of AWS's own
+     * aws/ebs key policy: valid in a fresh account, and no wider than naming the role.
+     */
     static String ebsKeyPolicy(String partition, String accountId) {
         var autoscaling = "arn:" + partition + ":iam::" + accountId
                 + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+        var onlyAutoScaling = Map.of(
+                "StringEquals", Map.of("kms:CallerAccount", accountId),
+                "ArnEquals", Map.of("aws:PrincipalArn", autoscaling));
+        var grantsForResources = Map.of(
+                "StringEquals", Map.of("kms:CallerAccount", accountId),
+                "ArnEquals", Map.of("aws:PrincipalArn", autoscaling),
+                "Bool", Map.of("kms:GrantIsForAWSResource", "true"));
         return policy(List.of(
                 Map.of("Sid", "AccountAdministration", "Effect", "Allow",
                         "Principal", Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
                         "Action", "kms:*", "Resource", "*"),
-                Map.of("Sid", "AutoScalingUse", "Effect", "Allow", "Principal", Map.of("AWS", autoscaling),
+                Map.of("Sid", "AutoScalingUse", "Effect", "Allow", "Principal", Map.of("AWS", "*"),
                         "Action", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
                                 "kms:DescribeKey"),
-                        "Resource", "*"),
-                Map.of("Sid", "AutoScalingGrants", "Effect", "Allow", "Principal", Map.of("AWS", autoscaling),
-                        "Action", "kms:CreateGrant", "Resource", "*",
-                        "Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")))));
+                        "Resource", "*", "Condition", onlyAutoScaling),
+                Map.of("Sid", "AutoScalingGrants", "Effect", "Allow", "Principal", Map.of("AWS", "*"),
+                        "Action", "kms:CreateGrant", "Resource", "*", "Condition", grantsForResources)));
     }
 
     /** A kubeconfig whose credential is `aws eks get-token` (no long-lived token anywhere). */

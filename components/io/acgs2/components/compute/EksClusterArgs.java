@@ -26,7 +26,8 @@ public final class EksClusterArgs {
     public static final EndpointAccess DEFAULT_ENDPOINT_ACCESS = EndpointAccess.PRIVATE;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
     /** The control-plane logs always on (CIS EKS 2.1.1); controllerManager and scheduler are opt-in. */
-    public static final List<String> REQUIRED_LOG_TYPES = List.of("api", "audit", "authenticator");
+    /** Every control-plane log type, always: CIS EKS 2.1.1 asks for all five (controller manager and scheduler included). */
+    public static final List<String> REQUIRED_LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     public static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     private static final Pattern CLUSTER_NAME = Pattern.compile("^[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}$");
     private static final Pattern IAM_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+$");
@@ -138,7 +139,7 @@ public final class EksClusterArgs {
         return logRetentionDays;
     }
 
-    /** api, audit, authenticator always, plus the opt-in ones. */
+    /** All five control-plane log types (CIS EKS 2.1.1); the config's logTypes can only repeat them. */
     public List<String> logTypes() {
         return logTypes;
     }

@@ -46,7 +46,7 @@ public final class EksSection extends BaseSection<EksSection.Config> {
      * @param endpointAccess    Default: private
      * @param publicAccessCidrs only with public-and-private
      * @param logRetentionDays  Default: 365
-     * @param logTypes          beyond api, audit, authenticator
+     * @param logTypes          kept for compatibility: all five types are always on (CIS EKS 2.1.1)
      * @param deployerRoleArn   Default: the session's issuer
      * @param access            extra API access by key
      * @param nodeGroups        node groups by name

@@ -47,7 +47,12 @@ class NothingMovesTest {
     static final List<InPlace> IN_PLACE = List.of(
             new InPlace("kubernetes:core/v1:Namespace::acgs2-baseline-ns-istio", "/inputs/metadata/labels/topology.istio.io~1network",
                     "istiod reads the network label from its namespace: set where the namespace is made (a label is "
-                            + "mutable) instead of by a patch object of a kind no API server has (issue 16)"));
+                            + "mutable) instead of by a patch object of a kind no API server has (issue 16)"),
+            new InPlace("aws:eks/cluster:Cluster::acgs2-eks-cluster", "/inputs/enabledClusterLogTypes",
+                    "all five control-plane logs (CIS EKS 2.1.1): UpdateClusterConfig changes logging in place"),
+            new InPlace("aws:kms/key:Key::acgs2-eks-ebs-key", "/inputs/policy",
+                    "the Auto Scaling role is matched by condition, not named as a principal, so the policy is valid in a "
+                            + "fresh account (PutKeyPolicy, in place)"));
 
     /** The resources each release fixture holds: every one must be compared. */
     private static final Map<String, Integer> FIXTURES = Map.of("shipped-plan-v1.json", 125, "shipped-plan-v2.json", 423);

@@ -65,7 +65,8 @@ class EksClusterTest {
                 c.inputs().get("accessConfig"));
         assertEquals(false, c.inputs().get("bootstrapSelfManagedAddons"));
         assertEquals(Map.of("supportType", "STANDARD"), c.inputs().get("upgradePolicy"));
-        assertEquals(List.of("api", "audit", "authenticator"), c.inputs().get("enabledClusterLogTypes"));
+        assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"), c.inputs().get("enabledClusterLogTypes"),
+                "all five control-plane logs (CIS EKS 2.1.1)");
         var encryption = map(c.inputs().get("encryptionConfig"));
         assertEquals(List.of("secrets"), encryption.get("resources"));
         var secretsKey = one(plan, "aws:kms/key:Key", "eks-secrets-key");
@@ -171,10 +172,17 @@ class EksClusterTest {
         assertEquals(50L, ebs.get("volumeSize"));
         assertTrue(String.valueOf(ebs.get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
         assertFalse(lt.inputs().containsKey("iamInstanceProfile"), "managed node groups forbid an instance profile in the template");
-        var autoscaling = statement(one(plan, "aws:kms/key:Key", "eks-ebs-key").inputs().get("policy"), "AutoScalingUse");
-        assertTrue(autoscaling.get("Principal").get("AWS").asText().endsWith(
-                ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
-                "Auto Scaling must use the key or nodes never launch");
+        var ebsPolicy = one(plan, "aws:kms/key:Key", "eks-ebs-key").inputs().get("policy");
+        for (var sid : List.of("AutoScalingUse", "AutoScalingGrants")) {
+            var autoscaling = statement(ebsPolicy, sid);
+            // Auto Scaling must use the key or nodes never launch; named by condition, since the role
+            // does not exist in a fresh account until the first node group and KMS rejects a missing principal
+            assertEquals("*", autoscaling.get("Principal").get("AWS").asText(), sid);
+            assertEquals("arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+                    autoscaling.get("Condition").get("ArnEquals").get("aws:PrincipalArn").asText(), sid);
+            assertEquals("123456789012", autoscaling.get("Condition").get("StringEquals").get("kms:CallerAccount").asText(), sid);
+        }
+        assertEquals("true", statement(ebsPolicy, "AutoScalingGrants").get("Condition").get("Bool").get("kms:GrantIsForAWSResource").asText());
 
         var system = one(plan, NODE_GROUP, "eks-system");
         assertEquals("AL2023_x86_64_STANDARD", system.inputs().get("amiType"));
