@@ -138,7 +138,7 @@ public class ClusterBaseline extends ComponentResource {
             var policy = new RolePolicy(name + "-lbc", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(Output.tuple(facts.partition(), facts.accountId(), cluster.clusterName(), cluster.vpcId())
-                            .applyValue(t -> loadBalancerControllerPolicy(t.t1, cluster.region(), t.t2, t.t3, t.t4)))
+                            .applyValue(t -> LoadBalancerControllerPolicy.document(t.t1, cluster.region(), t.t2, t.t3, t.t4)))
                     .build(), CustomResourceOptions.builder().parent(role).build());
             var association = new PodIdentityAssociation(name + "-lbc", PodIdentityAssociationArgs.builder()
                     .clusterName(cluster.clusterName())
@@ -307,119 +307,6 @@ public class ClusterBaseline extends ComponentResource {
     }
 
     /**
-     * The controller's permissions, written for this cluster: reads anywhere (the Describe/List calls
-     * take no resource ARNs), but every create, change or delete only on what carries this cluster's
-     * {@code elbv2.k8s.aws/cluster} tag, in this region and account. Security group ingress rules on
-     * the nodes' group (tagged {@code kubernetes.io/cluster/<name>}, which is how the controller finds
-     * it) are allowed so the controller can admit its load balancers' traffic. WAF and Shield are
-     * switched off in the chart values (internal NLBs only), so only their reads remain.
-     */
-    static String loadBalancerControllerPolicy(String partition, String region, String accountId, String clusterName,
-                                               String vpcId) {
-        var elb = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":";
-        var ec2 = "arn:" + partition + ":ec2:" + region + ":" + accountId + ":";
-        var loadBalancers = List.of(elb + "loadbalancer/net/*", elb + "loadbalancer/app/*");
-        var targetGroups = List.of(elb + "targetgroup/*");
-        var listeners = List.of(elb + "listener/net/*", elb + "listener/app/*");
-        var rules = List.of(elb + "listener-rule/net/*", elb + "listener-rule/app/*");
-        var allElb = concat(loadBalancers, targetGroups, listeners, rules);
-        var securityGroups = ec2 + "security-group/*";
-        var taggedForCluster = Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName));
-        var requestTagsCluster = Map.of("StringEquals", Map.of("aws:RequestTag/" + CLUSTER_TAG, clusterName));
-
-        var statements = new ArrayList<Map<String, Object>>();
-        statements.add(statement("Describe", List.of(
-                "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones",
-                "ec2:DescribeInternetGateways", "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections",
-                "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeInstances",
-                "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags", "ec2:DescribeRouteTables",
-                "ec2:DescribeCoipPools", "ec2:GetCoipPoolUsage", "ec2:DescribeIpamPools", "ec2:GetSecurityGroupsForVpc",
-                "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerAttributes",
-                "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeSSLPolicies",
-                "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
-                "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth",
-                "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTrustStores",
-                "elasticloadbalancing:DescribeCapacityReservation"), "*", null));
-        // TLS listeners look certificates up; WAF and Shield are off, so they are only read.
-        statements.add(statement("CertificatesWafShieldRead", List.of(
-                "acm:ListCertificates", "acm:DescribeCertificate",
-                "iam:ListServerCertificates", "iam:GetServerCertificate",
-                "cognito-idp:DescribeUserPoolClient",
-                "wafv2:GetWebACL", "wafv2:GetWebACLForResource",
-                "waf-regional:GetWebACL", "waf-regional:GetWebACLForResource",
-                "shield:GetSubscriptionState", "shield:DescribeProtection"), "*", null));
-        statements.add(statement("ElbServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"),
-                "arn:" + partition + ":iam::" + accountId
-                        + ":role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",
-                Map.of("StringEquals", Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))));
-        // Security groups: created in the cluster's VPC, tagged for the cluster at creation.
-        statements.add(statement("CreateSecurityGroupInClusterVpc", List.of("ec2:CreateSecurityGroup"),
-                ec2 + "vpc/" + vpcId, null));
-        statements.add(statement("CreateClusterTaggedSecurityGroup", List.of("ec2:CreateSecurityGroup"),
-                securityGroups, requestTagsCluster));
-        statements.add(statement("TagSecurityGroupOnCreate", List.of("ec2:CreateTags"), securityGroups,
-                Map.of("StringEquals", Map.of("ec2:CreateAction", "CreateSecurityGroup",
-                        "aws:RequestTag/" + CLUSTER_TAG, clusterName))));
-        statements.add(statement("ManageClusterTaggedSecurityGroups", List.of(
-                "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"),
-                securityGroups, taggedForCluster));
-        statements.add(statement("AdmitLoadBalancerTrafficOnNodeSecurityGroup", List.of(
-                "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"),
-                securityGroups, Map.of("Null", Map.of("aws:ResourceTag/kubernetes.io/cluster/" + clusterName, "false"))));
-        // Load balancers, target groups, listeners and rules: created only tagged for this cluster.
-        statements.add(statement("CreateClusterTaggedElb", List.of(
-                "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup",
-                "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateRule"), allElb, requestTagsCluster));
-        statements.add(statement("TagElbOnCreate", List.of("elasticloadbalancing:AddTags"), allElb,
-                Map.of("StringEquals", Map.of(
-                        "elasticloadbalancing:CreateAction", List.of("CreateLoadBalancer", "CreateTargetGroup",
-                                "CreateListener", "CreateRule"),
-                        "aws:RequestTag/" + CLUSTER_TAG, clusterName))));
-        // ... and changed or deleted only while they carry this cluster's tag.
-        statements.add(statement("ManageClusterTaggedElb", List.of(
-                "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
-                "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
-                "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyIpPools",
-                "elasticloadbalancing:DeleteLoadBalancer",
-                "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
-                "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets",
-                "elasticloadbalancing:DeleteTargetGroup",
-                "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes",
-                "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
-                "elasticloadbalancing:DeleteListener",
-                "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities",
-                "elasticloadbalancing:DeleteRule"), allElb, taggedForCluster));
-        // Other tags on its own resources may change; the cluster tag itself never moves.
-        statements.add(statement("RetagClusterTaggedElb", List.of(
-                "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"), allElb,
-                Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName),
-                        "ForAllValues:StringNotEquals", Map.of("aws:TagKeys", CLUSTER_TAG))));
-        return Json.write(Map.of("Version", "2012-10-17", "Statement", statements));
-    }
-
-    private static Map<String, Object> statement(String sid, List<String> actions, Object resource, Map<String, ?> condition) {
-        var s = new LinkedHashMap<String, Object>();
-        s.put("Sid", sid);
-        s.put("Effect", "Allow");
-        s.put("Action", actions);
-        s.put("Resource", resource);
-        if (condition != null) {
-            s.put("Condition", condition);
-        }
-        return s;
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        var out = new ArrayList<String>();
-        for (var l : lists) {
-            out.addAll(l);
-        }
-        return List.copyOf(out);
-    }
-
-    /**
      * Chart values. The nodes' IMDS hop limit is 1, so the controller cannot discover its region or
      * VPC from instance metadata: both are passed. Two replicas spread over zones (soft) with a PDB.
      */
@@ -439,9 +326,13 @@ public class ClusterBaseline extends ComponentResource {
                 "topologyKey", "topology.kubernetes.io/zone",
                 "whenUnsatisfiable", "ScheduleAnyway",
                 "labelSelector", selector)));
+        // internal NLBs for Services only: no ALB add-ons (the IAM policy grants none of them), no Ingress class
         values.put("enableShield", false);
         values.put("enableWaf", false);
         values.put("enableWafv2", false);
+        values.put("controllerConfig", Map.of("featureGates", Map.of("ServiceTypeLoadBalancerOnly", true)));
+        values.put("createIngressClassResource", false);
+        values.put("ingressClassParams", Map.of("create", false));
         return values;
     }
 }

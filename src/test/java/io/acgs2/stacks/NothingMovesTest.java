@@ -52,7 +52,12 @@ class NothingMovesTest {
                     "all five control-plane logs (CIS EKS 2.1.1): UpdateClusterConfig changes logging in place"),
             new InPlace("aws:kms/key:Key::acgs2-eks-ebs-key", "/inputs/policy",
                     "the Auto Scaling role is matched by condition, not named as a principal, so the policy is valid in a "
-                            + "fresh account (PutKeyPolicy, in place)"));
+                            + "fresh account (PutKeyPolicy, in place)"),
+            new InPlace("aws:iam/rolePolicy:RolePolicy::acgs2-baseline-lbc", "/inputs/policy",
+                    "the Load Balancer Controller keeps only what internal NLBs need: WAF, Shield, Cognito, COIP, IPAM, "
+                            + "certificates and ALB rules dropped (PutRolePolicy, in place)"),
+            new InPlace("kubernetes:helm.sh/v3:Release::acgs2-baseline-lbc", "/inputs/values",
+                    "the controller runs for Services of type LoadBalancer only, without an Ingress class (helm upgrade)"));
 
     /** The resources each release fixture holds: every one must be compared. */
     private static final Map<String, Integer> FIXTURES = Map.of("shipped-plan-v1.json", 125, "shipped-plan-v2.json", 423);

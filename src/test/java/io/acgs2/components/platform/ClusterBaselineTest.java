@@ -292,7 +292,7 @@ class ClusterBaselineTest {
         assertTrue(mutatingElb.containsAll(List.of("elasticloadbalancing:CreateLoadBalancer",
                 "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateListener",
                 "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:RegisterTargets",
-                "elasticloadbalancing:ModifyListener", "elasticloadbalancing:DeleteRule")), mutatingElb.toString());
+                "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes")), mutatingElb.toString());
 
         var tagging = statement(doc, "TagSecurityGroupOnCreate");
         assertEquals(List.of("ec2:CreateTags"), strings(tagging.get("Action")));
@@ -311,13 +311,20 @@ class ClusterBaselineTest {
                 statement(doc, "CreateSecurityGroupInClusterVpc").get("Resource").asText());
         var sgChanges = statement(doc, "ManageClusterTaggedSecurityGroups");
         assertEquals(CLUSTER, sgChanges.get("Condition").get("StringEquals").get("aws:ResourceTag/elbv2.k8s.aws/cluster").asText());
+        // internal NLBs only: no ALB add-ons, certificates, Outposts or IPAM pools, ALB rules or ARNs
+        var unused = List.of("wafv2:", "waf-regional:", "waf:", "shield:", "cognito-idp:", "acm:", "iam:GetServerCertificate",
+                "iam:ListServerCertificates", "ec2:DescribeCoipPools", "ec2:GetCoipPoolUsage", "ec2:DescribeIpamPools",
+                "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:CreateRule", "elasticloadbalancing:SetWebAcl");
         for (var s : doc.get("Statement")) {
             for (var a : strings(s.get("Action"))) {
-                if (a.startsWith("wafv2:") || a.startsWith("waf-regional:") || a.startsWith("shield:") || a.startsWith("acm:")) {
-                    assertTrue(isRead(a), a + " is not a read");
-                }
+                assertTrue(unused.stream().noneMatch(a::startsWith), a + " is granted but the controller never needs it here");
+            }
+            for (var r : strings(s.get("Resource"))) {
+                assertFalse(r.contains("/app/") || r.contains("listener-rule/"), r + ": an ALB resource");
             }
         }
+        assertTrue(strings(statement(doc, "Describe").get("Action")).contains("ec2:GetSecurityGroupsForVpc"),
+                "CreateLoadBalancer calls it on the controller's behalf");
     }
 
     private static boolean isRead(String action) {
@@ -380,6 +387,9 @@ class ClusterBaselineTest {
         assertEquals(false, values.get("enableWaf"));
         assertEquals(false, values.get("enableWafv2"));
         assertEquals(false, values.get("enableShield"));
+        assertEquals(Map.of("featureGates", Map.of("ServiceTypeLoadBalancerOnly", true)), values.get("controllerConfig"),
+                "Services of type LoadBalancer only: no Ingress or Gateway reconcilers");
+        assertEquals(false, values.get("createIngressClassResource"));
         assertTrue(release.dependencies().containsAll(List.of(association.urn(), one(plan, READY, "ready").urn())),
                 release.dependencies().toString());
         assertEquals(roleArn, plan.outputs().get("lbcRoleArn"));
