@@ -102,7 +102,13 @@ public record EncryptedLogGroup(Key key, LogGroup logGroup) {
             return this;
         }
 
-        /** Keep the log group and key when the stack is destroyed (audit evidence). Default: true. */
+        /**
+         * Keep the key when the stack is destroyed, and protect the log group (audit evidence):
+         * {@code pulumi destroy} stops at the log group until it is unprotected on purpose, and then
+         * really deletes it. A log group left behind under its fixed name (EKS writes only to
+         * /aws/eks/&lt;cluster&gt;/cluster) would make the next create of the stack fail with
+         * ResourceAlreadyExistsException. Default: true.
+         */
         public Builder retainOnDelete(boolean retain) {
             this.retainOnDelete = retain;
             return this;
@@ -131,6 +137,8 @@ public record EncryptedLogGroup(Key key, LogGroup logGroup) {
             p.throwIfAny();
             var pattern = logGroupPattern == null ? logGroupName : logGroupPattern;
             var keep = CustomResourceOptions.builder().parent(parent).retainOnDelete(retainOnDelete).build();
+            // a key pending deletion blocks nothing; a retained log group blocks its own re-create
+            var logGroupOptions = CustomResourceOptions.builder().parent(parent).protect(retainOnDelete).build();
             var key = new Key(keyName, KeyArgs.builder()
                     .description(keyDescription == null ? "Encrypts " + logGroupName : keyDescription)
                     .enableKeyRotation(true)
@@ -146,7 +154,7 @@ public record EncryptedLogGroup(Key key, LogGroup logGroup) {
                     .kmsKeyId(key.arn())
                     .retentionInDays(retentionDays)
                     .tags(Tags.name(logGroupResourceName))
-                    .build(), keep);
+                    .build(), logGroupOptions);
             return new EncryptedLogGroup(key, logGroup);
         }
     }

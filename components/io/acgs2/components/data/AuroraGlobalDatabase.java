@@ -132,7 +132,9 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .storageEncrypted(true)
                     .deletionProtection(true)
                     .tags(Tags.name(name + "-global", dataTags))
-                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
+                    // the version is the create-time one: AWS moves it (a forced minor upgrade, or
+                    // modify-global-cluster during an upgrade), and a diff here would be a downgrade
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true).ignoreChanges("engineVersion").build());
             password = new RandomPassword(name + "-master-password", RandomPasswordArgs.builder()
                     .length(PASSWORD_LENGTH)
                     .special(true)
@@ -202,9 +204,11 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .name("acgs2/data/" + args.domain() + "/aurora/master")
                     .description("Master credentials of the Aurora global database " + args.globalClusterIdentifier())
                     .kmsKeyId(key.arn())
-                    .recoveryWindowInDays(30)
+                    // protected, so only a deliberate delete (unprotect first) removes it, and then at once: a
+                    // secret scheduled for deletion blocks a new one of the same name for its whole window
+                    .recoveryWindowInDays(0)
                     .tags(Tags.name(name + "-master-secret", dataTags))
-                    .build(), inComponent);
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
             var document = Output.tuple(servicePassword.get(), cluster.endpoint()).applyValue(t -> {
                 if (t.t1 == null) {
                     throw new IllegalStateException("the owner region of data domain " + args.domain() + " exports no master "

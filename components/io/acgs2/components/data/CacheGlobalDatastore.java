@@ -15,6 +15,7 @@ import io.acgs2.components.random.RandomPassword;
 import io.acgs2.components.random.RandomPasswordArgs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +48,13 @@ public class CacheGlobalDatastore extends ComponentResource {
      * alphanumeric token of 64 characters stays clear of every forbidden character and of shell quoting.
      */
     public static final int AUTH_TOKEN_LENGTH = 64;
+    /**
+     * Ignored on the owner's primary replication group: in a global datastore the version, node type
+     * and parameter group of every member are the datastore's (set on the GlobalReplicationGroup),
+     * and a change made on the primary alone is refused or shows as a perpetual diff (the provider's
+     * docs for aws_elasticache_global_replication_group).
+     */
+    public static final List<String> PRIMARY_IGNORE_CHANGES = List.of("engineVersion", "nodeType", "parameterGroupName");
     /** Daily snapshots kept (the owner's primary; a secondary takes none of its own). */
     public static final int SNAPSHOT_RETENTION_DAYS = 7;
 
@@ -123,8 +131,13 @@ public class CacheGlobalDatastore extends ComponentResource {
             // a secondary: only the id; everything the datastore fixes is inherited
             groupArgs.globalReplicationGroupId(args.globalReplicationGroupId().orElseThrow());
         }
-        this.replicationGroup = new ReplicationGroup(name + "-group", groupArgs.build(),
-                CustomResourceOptions.builder().parent(this).protect(true).build());
+        var groupOptions = CustomResourceOptions.builder().parent(this).protect(true);
+        if (args.owner()) {
+            // once the primary is in the global datastore, its version, node type and parameter group
+            // change only through the datastore (below), which moves every member together
+            groupOptions.ignoreChanges(PRIMARY_IGNORE_CHANGES);
+        }
+        this.replicationGroup = new ReplicationGroup(name + "-group", groupArgs.build(), groupOptions.build());
 
         // ---- the owner: the global datastore, built from its primary ----
         if (args.owner()) {
@@ -132,6 +145,9 @@ public class CacheGlobalDatastore extends ComponentResource {
                     .globalReplicationGroupIdSuffix(args.globalReplicationGroupIdSuffix())
                     .globalReplicationGroupDescription("acgs2 data domain " + args.domain())
                     .primaryReplicationGroupId(replicationGroup.id())
+                    // the datastore owns these for all its members: an upgrade or a resize is a change here
+                    .engineVersion(args.engineVersion())
+                    .cacheNodeType(args.nodeType())
                     .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
             this.globalReplicationGroupId = global.globalReplicationGroupId();
             this.authToken = Optional.of(token.result().asSecret());

@@ -142,7 +142,8 @@ public class ReplicatedBucket extends ComponentResource {
                     .bucket(bucket.id())
                     .role(role.arn())
                     .rules(rules(args.destinations(), args))
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.of(parts.versioning(), role)).build());
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true)
+                    .dependsOn(List.of(parts.versioning(), role)).build());
             args.destinations().forEach(d -> edges.add(new ReplicationAlarmsArgs.BucketEdge(args.domain(), d.region(),
                     self.bucket(), d.bucket(), ruleId(d.region()))));
         }
@@ -150,13 +151,14 @@ public class ReplicatedBucket extends ComponentResource {
         if (args.ownerBucket().isPresent()) {
             var owner = args.ownerBucket().get();
             var role = replicationRole(name + "-owner-replication", owner, List.of(self), args, this);
-            // the owner bucket's one replication configuration: written in the owner's region, by this stack only
+            // the owner bucket's one replication configuration: written in the owner's region, by this stack only;
+            // protected like the buckets, since removing it silently stops replication of every later write
             new BucketReplicationConfig(name + "-owner-replication", BucketReplicationConfigArgs.builder()
                     .bucket(owner.bucket())
                     .role(role.arn())
                     .rules(rules(List.of(self), args))
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.ownerProvider().orElseThrow())
-                    .dependsOn(List.of(parts.versioning(), role)).build());
+                    .protect(true).dependsOn(List.of(parts.versioning(), role)).build());
             this.ownerEdge = Optional.of(new ReplicationAlarmsArgs.BucketEdge(args.domain(), args.region(), owner.bucket(),
                     self.bucket(), ruleId(args.region())));
         } else {

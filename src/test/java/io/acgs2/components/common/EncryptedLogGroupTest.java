@@ -7,6 +7,7 @@ import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.statement;
 import static io.acgs2.testing.Fixtures.runInRegion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,10 @@ class EncryptedLogGroupTest {
         assertEquals(owner.urn(), group.parent());
         assertEquals(key.urn(), one(plan, "aws:kms/alias:Alias", "owner-logs-key").parent());
         assertEquals(true, key.inputs().get("enableKeyRotation"));
-        assertTrue(key.retainOnDelete() && group.retainOnDelete(), "audit evidence outlives the stack by default");
+        assertTrue(key.retainOnDelete(), "the key outlives the stack by default");
+        // protected, not retained: a log group left behind under its fixed name blocks the next create
+        assertTrue(group.protect(), "audit evidence is protected by default");
+        assertFalse(group.retainOnDelete(), "a retained log group would make a re-create fail with ResourceAlreadyExists");
         assertEquals(731L, group.inputs().get("retentionInDays"));
         assertTrue(group.dependencies().contains(key.urn()));
         var use = statement(key.inputs().get("policy"), "CloudWatchLogsUse");

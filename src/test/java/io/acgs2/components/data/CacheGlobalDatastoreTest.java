@@ -172,6 +172,19 @@ class CacheGlobalDatastoreTest {
     }
 
     @Test
+    void theDatastoreNotThePrimaryOwnsVersionAndNodeType() {
+        var owner = owner();
+        var primary = one(owner, GROUP, "cache-gdpr-tenants-group");
+        assertEquals(CacheGlobalDatastore.PRIMARY_IGNORE_CHANGES, primary.ignoreChanges());
+        assertEquals(List.of("engineVersion", "nodeType", "parameterGroupName"), primary.ignoreChanges());
+        var global = where(owner, r -> r.type().equals(GLOBAL)).get(0);
+        assertEquals(primary.inputs().get("engineVersion"), global.inputs().get("engineVersion"));
+        assertEquals(primary.inputs().get("nodeType"), global.inputs().get("cacheNodeType"));
+        // a secondary sets none of them, so it has nothing to ignore
+        assertEquals(List.of(), one(secondary(), GROUP, "cache-gdpr-tenants-group").ignoreChanges());
+    }
+
+    @Test
     void theSecurityGroupAdmitsOnly6379FromTheClientSecurityGroup() {
         for (var plan : List.of(owner(), secondary())) {
             var sg = one(plan, SG, "cache-gdpr-tenants-sg");

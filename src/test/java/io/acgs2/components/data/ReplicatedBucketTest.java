@@ -115,6 +115,8 @@ class ReplicatedBucketTest {
         // the owner's bucket configuration: written in us-east-1, by this stack, to this region's bucket and key
         var owners = one(plan, REPLICATION, "b-owner-replication");
         assertEquals(US_BUCKET, owners.inputs().get("bucket"));
+        // both configurations protected: deleting one silently stops replication of every later write
+        assertTrue(own.protect() && owners.protect(), "replication configurations are protected");
         assertEquals("us-east-1", owners.providerRegion());
         var back = json(owners.inputs().get("rules")).get(0);
         assertEquals("to-eu-west-1", back.get("id").asText());

@@ -214,9 +214,11 @@ class RegionalNetworkTest {
     }
 
     @Test
-    void flowLogsAndTheirKeyOutliveTheStackByDefault() {
+    void flowLogsAreProtectedAndTheirKeyOutlivesTheStackByDefault() {
         var plan = network(3, NatStrategy.ONE_PER_AZ, List.of());
-        assertTrue(one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs").retainOnDelete());
+        var flowLogs = one(plan, "aws:cloudwatch/logGroup:LogGroup", "net-flow-logs");
+        assertTrue(flowLogs.protect(), "audit evidence: deleted only after a deliberate unprotect");
+        assertFalse(flowLogs.retainOnDelete(), "a retained group under its fixed name would block the next create");
         assertTrue(one(plan, "aws:kms/key:Key", "net-logs-key").retainOnDelete());
         assertFalse(one(plan, "aws:ec2/vpc:Vpc", "net-vpc").retainOnDelete(), "the network itself is not retained");
     }
