@@ -1,9 +1,16 @@
 package io.acgs2.components.data;
 
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.aws.rds.GlobalCluster;
 import com.pulumi.aws.rds.GlobalClusterArgs;
 import com.pulumi.aws.rds.SubnetGroup;
@@ -33,7 +40,10 @@ import java.util.Optional;
  * cluster security group on 5432, and the region's cluster with its instances spread over the AZs.
  * Storage is encrypted with the region's key, deletion protection is on, a final snapshot is kept,
  * backups last at least 7 days, IAM authentication is on, PostgreSQL logs go to CloudWatch and
- * Performance Insights is encrypted with the key. The global cluster, the clusters and the instances
+ * Performance Insights is encrypted with the key; every instance has Enhanced Monitoring (a role
+ * only RDS monitoring of this account assumes), and the cluster's own parameter group logs DDL,
+ * slow statements and connections, never bind values, and refuses unencrypted connections
+ * ({@link #LOGGING_PARAMETERS}). The global cluster, the clusters and the instances
  * are {@code protect}ed.
  *
  * <p>The domain's <b>owner</b> (its earliest region) also creates the global cluster, the master
@@ -82,6 +92,23 @@ public class AuroraGlobalDatabase extends ComponentResource {
     public static final List<String> MEMBER_IGNORE_CHANGES =
             List.of("replicationSourceIdentifier", "globalClusterIdentifier", "engineVersion");
 
+    /**
+     * The cluster parameter group's settings besides the slow-statement threshold: what an auditor
+     * and an on-call engineer need (schema changes, connections, slow statements) and nothing that
+     * would copy personal data into CloudWatch: never {@code log_statement=all}, and no bind values
+     * ({@code log_parameter_max_length*} 0) on the statements that are logged. All dynamic, so they
+     * apply without a reboot.
+     */
+    public static final Map<String, String> LOGGING_PARAMETERS = orderedMap(
+            "log_statement", "ddl",
+            "log_connections", "1",
+            "log_disconnections", "1",
+            "log_parameter_max_length", "0",
+            "log_parameter_max_length_on_error", "0",
+            "rds.force_ssl", "1");
+    /** The AWS managed policy Enhanced Monitoring's role needs (writes to the RDSOSMetrics log group). */
+    public static final String MONITORING_POLICY = "service-role/AmazonRDSEnhancedMonitoringRole";
+
     /** The region's writer endpoint (accepts writes only while this region is the writer). */
     public final Output<String> clusterEndpoint;
     public final Output<String> readerEndpoint;
@@ -121,6 +148,22 @@ public class AuroraGlobalDatabase extends ComponentResource {
                 args.vpcId(), args.clientSecurityGroupId(),
                 AuroraGlobalDatabaseArgs.PORT, "PostgreSQL");
 
+        // ---- the cluster's parameters: what it logs, TLS only ----
+        var parameters = new ArrayList<ClusterParameterGroupParameterArgs>();
+        var values = new LinkedHashMap<>(LOGGING_PARAMETERS);
+        values.put("log_min_duration_statement", Integer.toString(args.slowStatementMillis()));
+        values.forEach((k, v) -> parameters.add(ClusterParameterGroupParameterArgs.builder()
+                .name(k).value(v).applyMethod("immediate").build()));
+        var parameterGroup = new ClusterParameterGroup(name + "-parameters", ClusterParameterGroupArgs.builder()
+                // the family in the name: a major upgrade makes a new group beside the old one
+                .name(clusterId + "-" + args.parameterGroupFamily())
+                .family(args.parameterGroupFamily())
+                .description("Logging and TLS of " + clusterId)
+                .parameters(parameters)
+                .tags(Tags.name(name + "-parameters", dataTags))
+                .build(), inComponent);
+        var monitoringRole = args.monitoringIntervalSeconds() == 0 ? null : monitoringRole(name, facts, dataTags);
+
         // ---- the owner: the global cluster and the credentials ----
         GlobalCluster global = null;
         RandomPassword password = null;
@@ -156,6 +199,7 @@ public class AuroraGlobalDatabase extends ComponentResource {
                 .iamDatabaseAuthenticationEnabled(true)
                 .enabledCloudwatchLogsExports("postgresql")
                 .dbSubnetGroupName(subnets.name())
+                .dbClusterParameterGroupName(parameterGroup.name())
                 .vpcSecurityGroupIds(Output.all(sg.id()))
                 .port(AuroraGlobalDatabaseArgs.PORT)
                 .copyTagsToSnapshot(true)
@@ -193,8 +237,12 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .performanceInsightsKmsKeyId(key.arn())
                     // the version is pinned on the global cluster: no member moves on its own
                     .autoMinorVersionUpgrade(false)
+                    .monitoringInterval(args.monitoringIntervalSeconds())
+                    .monitoringRoleArn(monitoringRole == null ? null : monitoringRole.getKey().arn())
                     .tags(Tags.name(instanceName, dataTags))
-                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
+                    // RDS checks the role's permissions when the instance is created or modified
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true)
+                    .dependsOn(monitoringRole == null ? List.of() : List.of(monitoringRole.getValue())).build()));
         }
 
         // ---- the secret the services of this region read: the owner's, or a secondary's own copy ----
@@ -249,6 +297,35 @@ public class AuroraGlobalDatabase extends ComponentResource {
         masterPassword.ifPresent(o -> outputs.put("masterPassword", o));
         secretArn.ifPresent(o -> outputs.put("secretArn", o));
         this.registerOutputs(Map.copyOf(outputs));
+    }
+
+    /** Enhanced Monitoring's role: assumed only by RDS monitoring on behalf of this account. */
+    private Map.Entry<Role, RolePolicyAttachment> monitoringRole(String name, io.acgs2.components.common.AwsFacts facts, Map<String, String> dataTags) {
+        var role = new Role(name + "-monitoring", RoleArgs.builder()
+                .description("Lets RDS Enhanced Monitoring publish OS metrics of " + name)
+                .assumeRolePolicy(facts.accountId().applyValue(accountId -> Json.write(Map.of(
+                        "Version", "2012-10-17",
+                        "Statement", List.of(Map.of(
+                                "Effect", "Allow",
+                                "Principal", Map.of("Service", "monitoring.rds.amazonaws.com"),
+                                "Action", "sts:AssumeRole",
+                                // confused deputy: only RDS acting for this account
+                                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))))))))
+                .tags(Tags.name(name + "-monitoring", dataTags))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var attachment = new RolePolicyAttachment(name + "-monitoring", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(facts.partition().applyValue(p -> "arn:" + p + ":iam::aws:policy/" + MONITORING_POLICY))
+                .build(), CustomResourceOptions.builder().parent(role).build());
+        return Map.entry(role, attachment);
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        var m = new LinkedHashMap<String, String>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Account administrators only: RDS, Performance Insights and Secrets Manager use the key on the caller's IAM permissions. */

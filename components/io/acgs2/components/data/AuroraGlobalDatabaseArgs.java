@@ -43,6 +43,11 @@ public final class AuroraGlobalDatabaseArgs {
     public static final String DEFAULT_MASTER_USERNAME = "acgs2admin";
     public static final String DEFAULT_DATABASE_NAME = "acgs2";
     public static final int PORT = 5432;
+    /** Enhanced Monitoring intervals RDS accepts (seconds; 0 turns it off). */
+    public static final List<Integer> MONITORING_INTERVALS = List.of(0, 1, 5, 10, 15, 30, 60);
+    public static final int DEFAULT_MONITORING_INTERVAL = 60;
+    /** Statements slower than this are logged (milliseconds), without their bind values. */
+    public static final int DEFAULT_SLOW_STATEMENT_MILLIS = 1000;
 
     /** RDS identifiers: a letter first, letters, digits and single hyphens, no trailing hyphen, 63 at most. */
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-z](?!.*--)[a-z0-9-]{0,62}(?<!-)$");
@@ -64,6 +69,8 @@ public final class AuroraGlobalDatabaseArgs {
     private final Output<String> vpcId;
     private final Output<String> clientSecurityGroupId;
     private final int backupRetentionDays;
+    private final int monitoringIntervalSeconds;
+    private final int slowStatementMillis;
     private final String masterUsername;
     private final String databaseName;
     private final AwsFacts facts;
@@ -83,6 +90,8 @@ public final class AuroraGlobalDatabaseArgs {
         this.vpcId = b.vpcId;
         this.clientSecurityGroupId = b.clientSecurityGroupId;
         this.backupRetentionDays = b.backupRetentionDays == null ? DEFAULT_BACKUP_RETENTION_DAYS : b.backupRetentionDays;
+        this.monitoringIntervalSeconds = b.monitoringIntervalSeconds == null ? DEFAULT_MONITORING_INTERVAL : b.monitoringIntervalSeconds;
+        this.slowStatementMillis = b.slowStatementMillis == null ? DEFAULT_SLOW_STATEMENT_MILLIS : b.slowStatementMillis;
         this.masterUsername = b.masterUsername == null ? DEFAULT_MASTER_USERNAME : b.masterUsername;
         this.databaseName = b.databaseName == null ? DEFAULT_DATABASE_NAME : b.databaseName;
         this.facts = b.facts;
@@ -182,6 +191,21 @@ public final class AuroraGlobalDatabaseArgs {
         return backupRetentionDays;
     }
 
+    /** Enhanced Monitoring interval of every instance, one of {@link #MONITORING_INTERVALS}. Default: 60. */
+    public int monitoringIntervalSeconds() {
+        return monitoringIntervalSeconds;
+    }
+
+    /** log_min_duration_statement of the cluster parameter group, 100 to 3600000 ms. Default: 1000. */
+    public int slowStatementMillis() {
+        return slowStatementMillis;
+    }
+
+    /** The cluster parameter group family of {@link #engineVersion()}: aurora-postgresql plus the major. */
+    public String parameterGroupFamily() {
+        return ENGINE + engineVersion.substring(0, engineVersion.indexOf('.'));
+    }
+
     /** The owner's master user. Default: {@link #DEFAULT_MASTER_USERNAME}. Not used on secondaries. */
     public String masterUsername() {
         return masterUsername;
@@ -210,6 +234,8 @@ public final class AuroraGlobalDatabaseArgs {
         private Output<String> vpcId;
         private Output<String> clientSecurityGroupId;
         private Integer backupRetentionDays;
+        private Integer monitoringIntervalSeconds;
+        private Integer slowStatementMillis;
         private String masterUsername;
         private String databaseName;
         private AwsFacts facts;
@@ -283,6 +309,18 @@ public final class AuroraGlobalDatabaseArgs {
             return this;
         }
 
+        /** See {@link AuroraGlobalDatabaseArgs#monitoringIntervalSeconds()}. */
+        public Builder monitoringIntervalSeconds(int v) {
+            this.monitoringIntervalSeconds = v;
+            return this;
+        }
+
+        /** See {@link AuroraGlobalDatabaseArgs#slowStatementMillis()}. */
+        public Builder slowStatementMillis(int v) {
+            this.slowStatementMillis = v;
+            return this;
+        }
+
         public Builder masterUsername(String v) {
             this.masterUsername = v;
             return this;
@@ -318,6 +356,14 @@ public final class AuroraGlobalDatabaseArgs {
             if (engineVersion != null && !VERSION.matcher(engineVersion).matches()) {
                 p.add("engineVersion", "'" + engineVersion + "' is not an Aurora PostgreSQL version",
                         "write major.minor, e.g. " + ENGINE_VERSION);
+            }
+            if (monitoringIntervalSeconds != null && !MONITORING_INTERVALS.contains(monitoringIntervalSeconds)) {
+                p.add("monitoringIntervalSeconds", monitoringIntervalSeconds + " is not an Enhanced Monitoring interval",
+                        "use one of " + MONITORING_INTERVALS + " (0 turns it off)");
+            }
+            if (slowStatementMillis != null && (slowStatementMillis < 100 || slowStatementMillis > 3_600_000)) {
+                p.add("slowStatementMillis", slowStatementMillis + " is outside 100..3600000",
+                        "log statements slower than a useful threshold, e.g. " + DEFAULT_SLOW_STATEMENT_MILLIS + " ms");
             }
             if (instanceClass != null && !MEMORY_OPTIMISED.matcher(instanceClass).matches()) {
                 p.add("instanceClass", "'" + instanceClass + "' is not a memory-optimised class, which a global database requires",

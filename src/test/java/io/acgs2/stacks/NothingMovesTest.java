@@ -49,6 +49,9 @@ class NothingMovesTest {
             + "$aws:elasticache/replicationGroup:ReplicationGroup::";
     static final String PRIMARY_WHY = "in a global datastore the owner primary's version, node type and parameter group are "
             + "the datastore's (a resource option; a secondary sets none of them)";
+    static final String PARAMETERS_WHY = "each cluster gets its own parameter group (DDL, slow statements without bind values, "
+            + "connections, TLS only): ModifyDBCluster, in place; all dynamic parameters, no reboot";
+    static final String MONITORING_WHY = "Enhanced Monitoring on every instance, with its role: ModifyDBInstance, in place";
     static final String LOG_GROUP_WHY = "a retained log group under its fixed name blocks the stack's next create "
             + "(ResourceAlreadyExistsException): protected now, deleted only after a deliberate unprotect (resource options)";
     static final String SECRET_WHY = "a secret scheduled for deletion blocks a new one of its name for the whole window: "
@@ -85,6 +88,11 @@ class NothingMovesTest {
                             + "primary's version, so no change on the first up)"),
             new InPlace("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup::", "/inputs/cacheNodeType",
                     "resizes go through the datastore (ModifyGlobalReplicationGroup, in place; equal to the primary's node type)"),
+            new InPlace("aws:rds/cluster:Cluster::", "/inputs/dbClusterParameterGroupName", PARAMETERS_WHY),
+            new InPlace("aws:rds/cluster:Cluster::", "/dependencies", PARAMETERS_WHY),
+            new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/inputs/monitoringInterval", MONITORING_WHY),
+            new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/inputs/monitoringRoleArn", MONITORING_WHY),
+            new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/dependencies", MONITORING_WHY),
             new InPlace("aws:s3/bucketReplicationConfig:BucketReplicationConfig::", "/protect",
                     "removing a replication configuration silently stops replication of every later write (resource option)"));
 
@@ -179,7 +187,9 @@ class NothingMovesTest {
 
     private static TreeSet<String> deps(JsonNode r) {
         var out = new TreeSet<String>();
-        r.get("dependencies").forEach(d -> out.add(d.asText()));
+        if (r.has("dependencies")) {
+            r.get("dependencies").forEach(d -> out.add(d.asText()));
+        }
         return out;
     }
 

@@ -251,6 +251,57 @@ class AuroraGlobalDatabaseTest {
         assertEquals(AuroraGlobalDatabaseArgs.ENGINE_VERSION, args.engineVersion());
     }
 
+    @Test
+    void everyInstanceHasEnhancedMonitoringThroughARoleOnlyRdsMonitoringOfThisAccountAssumes() {
+        for (var plan : List.of(owner(), secondary())) {
+            var role = one(plan, "aws:iam/role:Role", "aurora-gdpr-tenants-monitoring");
+            var trust = json(role.inputs().get("assumeRolePolicy")).get("Statement").get(0);
+            assertEquals("monitoring.rds.amazonaws.com", trust.path("Principal").path("Service").asText());
+            assertEquals("123456789012", trust.path("Condition").path("StringEquals").path("aws:SourceAccount").asText());
+            var attachment = one(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aurora-gdpr-tenants-monitoring");
+            assertEquals("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole", attachment.inputs().get("policyArn"));
+            var instances = where(plan, r -> r.type().equals(INSTANCE));
+            assertEquals(2, instances.size());
+            for (var i : instances) {
+                // RDS accepts only these intervals; the role must be usable when the instance is created
+                assertTrue(AuroraGlobalDatabaseArgs.MONITORING_INTERVALS.contains(((Number) i.inputs().get("monitoringInterval")).intValue()));
+                assertEquals(60L, ((Number) i.inputs().get("monitoringInterval")).longValue());
+                assertTrue(String.valueOf(i.inputs().get("monitoringRoleArn")).startsWith("arn:aws:iam::"), i.urn());
+                assertTrue(i.dependencies().contains(attachment.urn()), "created after the role has its policy");
+            }
+        }
+        var off = member("eu-west-1", true, a -> a.monitoringIntervalSeconds(0));
+        assertEquals(0, off.count("aws:iam/role:Role"));
+        where(off, r -> r.type().equals(INSTANCE)).forEach(i -> assertFalse(i.inputs().containsKey("monitoringRoleArn")));
+        var e = assertThrows(RuntimeException.class, () -> member("eu-west-1", true, a -> a.monitoringIntervalSeconds(20)));
+        assertTrue(e.getMessage().contains("monitoringIntervalSeconds") && e.getMessage().contains("[0, 1, 5, 10, 15, 30, 60]"), e.getMessage());
+    }
+
+    @Test
+    void theClusterLogsDdlSlowStatementsAndConnectionsButNeverBindValuesOrEveryStatement() {
+        for (var plan : List.of(owner(), secondary())) {
+            var group = one(plan, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aurora-gdpr-tenants-parameters");
+            assertEquals("aurora-postgresql17", group.inputs().get("family"), "the family of the pinned engine major");
+            var values = new java.util.HashMap<String, String>();
+            for (var param : json(group.inputs().get("parameters"))) {
+                values.put(param.get("name").asText(), param.get("value").asText());
+                assertEquals("immediate", param.get("applyMethod").asText(), "dynamic parameters: no reboot");
+            }
+            assertEquals("ddl", values.get("log_statement"), "never all: personal data would reach the logs");
+            assertEquals("1000", values.get("log_min_duration_statement"));
+            assertEquals("0", values.get("log_parameter_max_length"), "slow statements are logged without their bind values");
+            assertEquals("0", values.get("log_parameter_max_length_on_error"));
+            assertEquals("1", values.get("rds.force_ssl"));
+            assertEquals("1", values.get("log_connections"));
+            var cluster = one(plan, CLUSTER, "aurora-gdpr-tenants-cluster");
+            assertEquals(group.inputs().get("name"), cluster.inputs().get("dbClusterParameterGroupName"));
+            assertTrue(String.valueOf(group.inputs().get("name")).endsWith("-aurora-postgresql17"),
+                    "a major upgrade makes a new group beside the one in use");
+        }
+        var e = assertThrows(RuntimeException.class, () -> member("eu-west-1", true, a -> a.slowStatementMillis(5)));
+        assertTrue(e.getMessage().contains("slowStatementMillis"), e.getMessage());
+    }
+
     /** The plan of an owner (eu-west-1) and a secondary (eu-west-3) as a gate snapshot, for bin/acgs2 gate. */
     @Test
     void writesAPolicySnapshot() throws Exception {
