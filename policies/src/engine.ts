@@ -350,8 +350,19 @@ export interface Diagnostic {
     type?: string;
 }
 
+/** What ran of one pack: its policies by the enforcement level its config gave them. */
+export interface PackSummary {
+    name: string;
+    version: string;
+    dir?: string;
+    /** Policy count per effective enforcement level (disabled included). */
+    levels: Record<string, number>;
+}
+
 export interface RunResult {
     diagnostics: Diagnostic[];
+    /** One entry per pack, in the order given (absent from results built by hand). */
+    packs?: PackSummary[];
     policyCount: number;
     resourceCount: number;
     stackCount: number;
@@ -433,7 +444,15 @@ export async function runPacks(snapshot: Snapshot, packs: PackRun[]): Promise<Ru
         }
     }
     const policyCount = packs.reduce((n, pk) => n + pk.policies.length, 0);
-    return { diagnostics, policyCount, resourceCount, stackCount: snapshot.stacks.length };
+    const summaries = prepared.map(({ pack, effective }) => {
+        const levels: Record<string, number> = {};
+        for (const p of pack.policies) {
+            const l = effective.get(p.name)!.enforcementLevel;
+            levels[l] = (levels[l] ?? 0) + 1;
+        }
+        return { name: pack.name, version: pack.version, dir: pack.dir, levels };
+    });
+    return { diagnostics, packs: summaries, policyCount, resourceCount, stackCount: snapshot.stacks.length };
 }
 
 /**
@@ -480,6 +499,14 @@ export function formatReport(result: RunResult): string {
     }
     const mandatory = result.diagnostics.filter(d => d.enforcementLevel === "mandatory").length;
     const advisory = result.diagnostics.filter(d => d.enforcementLevel === "advisory").length;
+    // per pack: its policies at the levels its own config gave them, and what each level found
+    for (const pk of result.packs ?? []) {
+        const found = (lvl: string) => result.diagnostics.filter(d => d.packName === pk.name && d.packVersion === pk.version
+            && d.enforcementLevel === lvl).length;
+        const levels = Object.entries(pk.levels).sort().map(([l, n]) => `${n} ${l}`).join(", ");
+        lines.push(`Pack ${pk.name} v${pk.version}${pk.dir ? ` (${pk.dir})` : ""}: ${levels}; ` +
+            `found ${found("mandatory")} mandatory, ${found("advisory")} advisory`);
+    }
     lines.push(`Policies: ${result.policyCount} policies run on ${result.resourceCount} resources in ${result.stackCount} stacks, ` +
         `${mandatory} mandatory violations, ${advisory} advisory`);
     return lines.join("\n");

@@ -41,12 +41,13 @@ class RecordingPolicyPack {
 }
 
 const POLICY_MODULE = /[\\/]@pulumi[\\/]policy[\\/]policy\.js$/;
-const patched = new WeakSet<object>();
 
+// Patched every time a load of policy.js returns, not once per exports object: policy.js requires
+// ./server, which requires policy.js back, and that inner (circular) load returns the exports before
+// policy.js has assigned its own PolicyPack, which would then overwrite a patch made there.
 function patch(exports: any): void {
-    if (exports && typeof exports === "object" && !patched.has(exports)) {
+    if (exports && typeof exports === "object" && exports.PolicyPack !== RecordingPolicyPack) {
         exports.PolicyPack = RecordingPolicyPack;
-        patched.add(exports);
     }
 }
 
@@ -168,11 +169,16 @@ export function loadPack(dir: string): PackRun {
         }
         recording = [];
         let got: Recorded[];
+        // from the pack's own directory, as the policy analyzer runs it (a pack may read files by
+        // relative path, or its package.json through process.cwd())
+        const cwd = process.cwd();
         try {
+            process.chdir(abs);
             require(entry);
         } catch (e) {
             throw new PackLoadError(`${dir}: loading ${entry} failed: ${(e as Error)?.stack ?? e}`);
         } finally {
+            process.chdir(cwd);
             got = recording;
             recording = undefined;
         }

@@ -335,3 +335,57 @@ describe("Pulumi's published AWS Guard pack (@pulumi/awsguard), offline", () => 
         assert.equal(result.diagnostics.filter(d => d.enforcementLevel === "mandatory").length, 0, formatReport(result));
     });
 });
+
+describe("a foreign pack installed by npm into its own directory, gated from elsewhere (bin/acgs2 gate --pack)", () => {
+    // What a user does: an empty directory, `npm install @pulumi/awsguard@0.3.1` with its own
+    // @pulumi/policy and @pulumi/pulumi, an index.js that constructs the pack at its own default
+    // levels; then the gate run from another directory. The pack must load through its own copy of
+    // @pulumi/policy (whose policy.js is loaded circularly through server.js), from its own directory.
+    const acgs2 = path.join(root, "..", "bin", "acgs2");
+    const packDir = path.join(tmp, "awsguard-pack");
+    const elsewhere = path.join(tmp, "elsewhere");
+    let installed: { code: number | null; out: string } | undefined;
+    function install() {
+        if (installed) {
+            return installed;
+        }
+        fs.mkdirSync(packDir, { recursive: true });
+        fs.mkdirSync(elsewhere, { recursive: true });
+        fs.writeFileSync(path.join(packDir, "package.json"), JSON.stringify({
+            name: "my-awsguard", version: "1.0.0", private: true, main: "index.js",
+            dependencies: { "@pulumi/awsguard": "0.3.1", "@pulumi/policy": "1.21.0", "@pulumi/pulumi": "3.270.0" },
+        }, null, 2));
+        fs.writeFileSync(path.join(packDir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: AWS Guard at its default levels\n");
+        fs.writeFileSync(path.join(packDir, "index.js"), 'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard();\n');
+        const r = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
+            { cwd: packDir, encoding: "utf8", timeout: 240_000 });
+        installed = { code: r.status, out: (r.stdout ?? "") + (r.stderr ?? "") };
+        return installed;
+    }
+    function gateFromElsewhere(plan: string) {
+        const r = spawnSync(acgs2, ["gate", ...CFG, "--pack", packDir, plan], { cwd: elsewhere, encoding: "utf8" });
+        return { code: r.status, out: r.stdout, err: r.stderr };
+    }
+
+    it("exits 0 on the shipped plan and names the pack with its policies at AwsGuard's own levels", () => {
+        const i = install();
+        assert.equal(i.code, 0, `npm install failed: ${i.out}`);
+        assert.ok(fs.existsSync(path.join(packDir, "node_modules", "@pulumi", "policy", "policy.js")), "its own @pulumi/policy");
+        const r = gateFromElsewhere(shipped);
+        assert.equal(r.code, 0, r.out + r.err);
+        const aws = loadPack(packDir);
+        assert.equal(aws.name, "pulumi-awsguard");
+        assert.equal(aws.version, "1.0.0", "the version is the pack directory's package.json, as the analyzer reads it");
+        assert.match(r.out, new RegExp(`^Pack pulumi-awsguard v1\\.0\\.0 \\(${packDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\): .*advisory.*; found 0 mandatory, \\d+ advisory$`, "m"));
+        assert.match(r.out, /^Pack acgs2-baseline v\S+ \(.*\): 32 mandatory; found 0 mandatory, 0 advisory$/m);
+    });
+    it("lists a finding at the pack's own level: a KMS key without rotation is advisory in AwsGuard's defaults", () => {
+        assert.equal(install().code, 0);
+        const snap = parseSnapshot(fs.readFileSync(shipped, "utf8"));
+        const key = snap.stacks.flatMap(s => s.resources).find(x => x.type === "aws:kms/key:Key")!;
+        key.inputs.enableKeyRotation = false;
+        const r = gateFromElsewhere(tmpFile("no-rotation.json", JSON.stringify(snap)));
+        // the project pack blocks it too; AwsGuard reports it at its own (advisory) level
+        assert.ok(r.out.includes(`[advisory]  pulumi-awsguard v1.0.0  cmk-backing-key-rotation-enabled (aws:kms/key:Key: ${key.urn})`), r.out + r.err);
+    });
+});
