@@ -290,7 +290,7 @@ public class EksCluster extends ComponentResource {
                     .build(), inComponent);
             var taints = spec.taints().stream().map(t -> NodeGroupTaintArgs.builder()
                     .key(t.key()).value(t.value()).effect(t.effect()).build()).toList();
-            nodeGroups.add(new NodeGroup(groupName, NodeGroupArgs.builder()
+            var nodeGroup = new NodeGroup(groupName, NodeGroupArgs.builder()
                     .clusterName(cluster.name())
                     .version(cluster.version()) // nodes follow the control plane, in place
                     .nodeRoleArn(nodeRole.arn())
@@ -313,7 +313,9 @@ public class EksCluster extends ComponentResource {
                     .dependsOn(beforeNodes)
                     // the cluster autoscaler owns the size between the bounds
                     .ignoreChanges("scalingConfig.desiredSize")
-                    .build()));
+                    .build());
+            nodeGroups.add(nodeGroup);
+            NodeTemplateTags.tag(groupName, nodeGroup, spec);
         });
 
         // ---- add-ons that need nodes: CoreDNS, the EBS CSI driver (its volumes use the EBS key) ----

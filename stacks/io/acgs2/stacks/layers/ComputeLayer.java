@@ -4,6 +4,8 @@ import io.acgs2.components.compute.EksCluster;
 import io.acgs2.components.compute.EksClusterArgs;
 import io.acgs2.components.platform.ClusterBaseline;
 import io.acgs2.components.platform.ClusterBaselineArgs;
+import io.acgs2.components.platform.WorkloadScaling;
+import io.acgs2.components.platform.WorkloadScalingArgs;
 import io.acgs2.components.platform.TenantResidency;
 import io.acgs2.components.platform.TenantResidencyArgs;
 import io.acgs2.stacks.RegionContext;
@@ -21,11 +23,12 @@ import java.util.TreeMap;
  * @param baseline  namespaces, network policies, load balancer controller
  * @param residency the tenant-residency ConfigMap and admission policy
  */
-public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, TenantResidency residency) {
+public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, WorkloadScaling scaling, TenantResidency residency) {
 
     public static final String CLUSTER = "acgs2-eks";
     public static final String BASELINE = "acgs2-baseline";
     public static final String RESIDENCY = "acgs2-residency";
+    public static final String SCALING = "acgs2-scaling";
 
     public static ComputeLayer deploy(RegionContext region, NetworkLayer network) {
         var self = region.spec();
@@ -55,6 +58,15 @@ public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, TenantR
                 .meshNetwork(self.meshNetwork())
                 .build(), region.inRegion());
 
+        // node autoscaling, GPUs and resource metrics: what lets every pod template schedule and HPA act
+        var gpuTypes = new java.util.TreeSet<String>();
+        config.nodeGroups().values().stream().filter(g -> g.gpu()).forEach(g -> gpuTypes.addAll(g.instanceTypes()));
+        var scaling = new WorkloadScaling(SCALING, WorkloadScalingArgs.builder()
+                .cluster(cluster.core)
+                .facts(region.facts())
+                .gpuInstanceTypes(java.util.List.copyOf(gpuTypes))
+                .build(), region.inRegion());
+
         var settings = region.fleet().settings();
         var tenants = new TreeMap<String, String>();
         settings.tenants().values().forEach(t -> tenants.put(t.id(), t.zone()));
@@ -66,7 +78,7 @@ public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, TenantR
                 .tenants(tenants)
                 .zones(zones)
                 .build(), region.inRegion());
-        return new ComputeLayer(cluster, baseline, residency);
+        return new ComputeLayer(cluster, baseline, scaling, residency);
     }
 
     /** The compute part of the cross-stack contract. */

@@ -195,6 +195,14 @@ public final class PlanMocks implements Mocks {
                 state.put("defaultVersion", 1);
                 return id;
             }
+            case "aws:eks/nodeGroup:NodeGroup" -> {
+                // EKS names the group's Auto Scaling group eks-<group>-<uuid>
+                var asg = "eks-" + name + "-" + hex.substring(0, 8) + "-" + hex.substring(8, 12);
+                state.put("resources", List.of(Map.of("autoscalingGroups", List.of(Map.of("name", asg)),
+                        "remoteAccessSecurityGroupId", "")));
+                state.put("arn", arnBase + "eks:" + region + ":" + ACCOUNT + ":nodegroup/" + name);
+                return name;
+            }
             case "aws:ec2/eip:Eip" -> {
                 var last = Integer.parseInt(hex.substring(0, 2), 16);
                 state.put("publicIp", "203.0.113." + last);
