@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import io.acgs2.stacks.config.Fleet;
 import io.acgs2.stacks.config.RegionSpec;
+import io.acgs2.stacks.layers.CiLayer;
 import io.acgs2.stacks.layers.ComputeLayer;
 import io.acgs2.stacks.layers.DataLayer;
 import io.acgs2.stacks.layers.EventsLayer;
@@ -30,6 +31,7 @@ public final class RegionStack {
         var data = DataLayer.deploy(region, network, compute);
         var mesh = MeshLayer.deploy(region, network, compute);
         var events = EventsLayer.deploy(region, compute, mesh);
+        CiLayer.deploy(region, network, compute);
         new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
                 data.outputs(), mesh.outputs(), events.outputs()).export(ctx);
     }

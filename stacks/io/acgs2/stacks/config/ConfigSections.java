@@ -23,7 +23,8 @@ public final class ConfigSections {
             DataSection.SECTION,
             MeshCaSection.SECTION,
             ServicesSection.SECTION,
-            EventsSection.SECTION);
+            EventsSection.SECTION,
+            CiSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(

@@ -25,6 +25,7 @@ public final class PlanCli {
                    acgs2 validate [--project-dir DIR]
                    acgs2 rollout-order [--project-dir DIR]
                    acgs2 pack-config [--project-dir DIR] [--out FILE]
+                   acgs2 bootstrap-targets --stack NAME [--project-dir DIR]
                    acgs2 gate [--pack DIR [--pack-config FILE]]... [--pack-config FILE] FILE.json
                    acgs2 --help
             exit codes: 0 success, 2 configuration errors (nothing planned), 1 anything else
@@ -99,6 +100,7 @@ public final class PlanCli {
                 case "validate" -> validate(projectDir);
                 case "rollout-order" -> rolloutOrder(projectDir);
                 case "pack-config" -> packConfig(projectDir, outFile);
+                case "bootstrap-targets" -> bootstrapTargets(projectDir, stacks);
                 default -> usage("unknown command " + command);
             };
         } catch (ConfigException e) {
@@ -160,6 +162,21 @@ public final class PlanCli {
     /** What plans but deserves attention, on stderr (stdout stays the plan). */
     private void warn(io.acgs2.stacks.config.Fleet fleet) {
         fleet.warnings().forEach(w -> err.println("warning: " + w));
+    }
+
+    /** The --target arguments of a new region's first up, run from outside its VPC (README, "CI runners"). */
+    private int bootstrapTargets(Path projectDir, List<String> stacks) throws Exception {
+        if (stacks.size() != 1) {
+            return usage("bootstrap-targets needs exactly one --stack");
+        }
+        var files = FleetLoader.read(projectDir);
+        var fleet = FleetLoader.load(files);
+        fleet.requireStack(stacks.get(0));
+        var plans = Planner.planWithDependencies(projectDir, files, fleet, stacks);
+        for (var urn : BootstrapTargets.of(plans.get(stacks.get(0)))) {
+            out.println("--target " + urn);
+        }
+        return OK;
     }
 
     private int rolloutOrder(Path projectDir) {
