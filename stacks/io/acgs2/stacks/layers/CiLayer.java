@@ -24,8 +24,9 @@ public record CiLayer(Optional<GitHubRunner> runner) {
         }
         var config = ci.get();
         var self = region.spec();
+        // as the mesh peering reads it: an earlier stack's exported security group (no new export needed)
         var peers = region.peers().stream().map(p -> new GitHubRunnerArgs.PeerCluster(p.spec().region(),
-                p.require(p.outputs().compute().clusterSecurityGroupId(), "clusterSecurityGroupId"), p.provider())).toList();
+                p.outputs().compute().clusterSecurityGroupId(), p.provider())).toList();
         var args = GitHubRunnerArgs.builder()
                 .projectName(CiSection.Config.projectName(self.region()))
                 .repository(config.repository())
