@@ -92,15 +92,17 @@ public class KafkaCluster extends ComponentResource {
                 .earlyRenewalHours(30 * 24)
                 .build(), inComponent);
         var strimziLabels = Map.of("strimzi.io/kind", "Kafka", "strimzi.io/cluster", kafka);
-        var generation = Map.of("strimzi.io/ca-cert-generation", "0", "strimzi.io/ca-key-generation", "0");
+        // Strimzi rolls the brokers onto a new CA when the generation changes: derived from the
+        // certificate, so a renewed CA (a new validity start) is a new generation
+        var generation = ca.validityStartTime().applyValue(KafkaCluster::caGeneration);
         var caCert = new Secret(name + "-ca-cert", SecretArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(kafka + "-cluster-ca-cert").namespace(ns).labels(strimziLabels)
-                        .annotations(generation).build())
+                .metadata(generation.applyValue(g -> ObjectMetaArgs.builder().name(kafka + "-cluster-ca-cert").namespace(ns)
+                        .labels(strimziLabels).annotations(g).build()))
                 .stringData(ca.certPem().applyValue(pem -> Map.of("ca.crt", pem)))
                 .build(), kube(cluster, args.after()));
         var caSecret = new Secret(name + "-ca-secret", SecretArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(kafka + "-cluster-ca").namespace(ns).labels(strimziLabels)
-                        .annotations(generation).build())
+                .metadata(generation.applyValue(g -> ObjectMetaArgs.builder().name(kafka + "-cluster-ca").namespace(ns)
+                        .labels(strimziLabels).annotations(g).build()))
                 .stringData(caKey.privateKeyPem().applyValue(pem -> Map.of("ca.key", pem)).asSecret())
                 .build(), kube(cluster, args.after()));
 
@@ -140,17 +142,18 @@ public class KafkaCluster extends ComponentResource {
         var s = args.sizing();
         if (s.controllers() > 0) {
             pools.add(object(name + "-controllers", "KafkaNodePool", meta("controllers", ns, Map.of("strimzi.io/cluster", kafka)),
-                    nodePool(s.controllers(), List.of("controller"), s.storageGiB()), protect));
+                    nodePool(kafka, "controllers", s.controllers(), List.of("controller"), s.storageGiB()), protect));
             pools.add(object(name + "-brokers", "KafkaNodePool", meta("brokers", ns, Map.of("strimzi.io/cluster", kafka)),
-                    nodePool(s.brokers(), List.of("broker"), s.storageGiB()), protect));
+                    nodePool(kafka, "brokers", s.brokers(), List.of("broker"), s.storageGiB()), protect));
         } else {
             pools.add(object(name + "-nodes", "KafkaNodePool", meta("nodes", ns, Map.of("strimzi.io/cluster", kafka)),
-                    nodePool(s.brokers(), List.of("controller", "broker"), s.storageGiB()), protect));
+                    nodePool(kafka, "nodes", s.brokers(), List.of("controller", "broker"), s.storageGiB()), protect));
         }
         var kafkaCr = new KubernetesObject(name + "-kafka", KubernetesObjectArgs.builder()
                 .apiVersion(StrimziVersions.API).kind("Kafka")
                 .metadata(Map.of("name", kafka, "namespace", ns, "labels", Map.of("app.kubernetes.io/part-of", "acgs2")))
-                .spec(lbAnnotations.applyValue(a -> kafkaSpec(a)))
+                .spec(Output.tuple(lbAnnotations, cluster.vpcCidrs())
+                        .applyValue(t -> kafkaSpec(t.t1, args.servicesNamespace(), t.t2, args.region())))
                 .build(), protect);
         var ready = new ArrayList<Resource>(pools);
         ready.add(kafkaCr);
@@ -236,14 +239,30 @@ public class KafkaCluster extends ComponentResource {
         return Map.of("name", name, "namespace", namespace, "labels", labels);
     }
 
-    static Map<String, Object> nodePool(int replicas, List<String> roles, int storageGiB) {
+    /** The CA generation of a certificate: its validity start in minutes since the epoch. */
+    static Map<String, String> caGeneration(String validityStart) {
+        var generation = String.valueOf(java.time.Instant.parse(validityStart).getEpochSecond() / 60);
+        return Map.of("strimzi.io/ca-cert-generation", generation, "strimzi.io/ca-key-generation", generation);
+    }
+
+    static Map<String, Object> nodePool(String kafka, String pool, int replicas, List<String> roles, int storageGiB) {
+        // one pod per zone before a second in any (rack awareness labels the brokers; this places them)
+        var spread = Map.of("maxSkew", 1, "topologyKey", "topology.kubernetes.io/zone", "whenUnsatisfiable", "DoNotSchedule",
+                "labelSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", kafka, "strimzi.io/pool-name", pool)));
         return Map.of("replicas", replicas, "roles", roles, "storage", Map.of("type", "jbod", "volumes", List.of(Map.of(
                 "id", 0, "type", "persistent-claim", "size", storageGiB + "Gi", "class", STORAGE_CLASS,
                 // the volume outlives its claim: data survives a node pool's deletion
-                "deleteClaim", false, "kraftMetadata", "shared"))));
+                "deleteClaim", false, "kraftMetadata", "shared"))),
+                "template", Map.of("pod", Map.of("topologySpreadConstraints", List.of(spread))));
     }
 
-    static Map<String, Object> kafkaSpec(Map<String, String> lbAnnotations) {
+    /** The names AWS gives this region's load balancers: the mirror listener's certificates carry them. */
+    static String loadBalancerNames(String region) {
+        return "*.elb." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com");
+    }
+
+    static Map<String, Object> kafkaSpec(Map<String, String> lbAnnotations, String servicesNamespace, List<String> vpcCidrs,
+                                         String region) {
         var config = new LinkedHashMap<String, Object>();
         config.put("default.replication.factor", 3);
         config.put("min.insync.replicas", 2);
@@ -252,11 +271,20 @@ public class KafkaCluster extends ComponentResource {
         config.put("transaction.state.log.min.isr", 2);
         config.put("auto.create.topics.enable", false);
         var listeners = List.<Object>of(
-                Map.of("name", "tls", "port", TLS_PORT, "type", "internal", "tls", true, "authentication", Map.of("type", "tls")),
+                // the operator's NetworkPolicy opens each listener to these peers only (default: every pod)
+                Map.of("name", "tls", "port", TLS_PORT, "type", "internal", "tls", true, "authentication", Map.of("type", "tls"),
+                        "networkPolicyPeers", List.of(
+                                Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", servicesNamespace))),
+                                // this namespace: MirrorMaker 2 writes here, the entity operator manages topics and users
+                                Map.of("podSelector", Map.of()))),
                 Map.of("name", "mirror", "port", MIRROR_PORT, "type", "loadbalancer", "tls", true,
                         "authentication", Map.of("type", "scram-sha-512"),
-                        // the bootstrap Service is ours (its address must be known to Pulumi)
-                        "configuration", Map.of("createBootstrapService", false)));
+                        // IP targets: the NLBs' own addresses in this VPC
+                        "networkPolicyPeers", vpcCidrs.stream().map(c -> (Object) Map.of("ipBlock", Map.of("cidr", c))).toList(),
+                        // the bootstrap Service is ours (its address must be known to Pulumi); its AWS name is in the
+                        // certificates (Strimzi adds the per-broker load balancers' own), so clients verify host names
+                        "configuration", Map.of("createBootstrapService", false,
+                                "bootstrap", Map.of("alternativeNames", List.of(loadBalancerNames(region))))));
         return Map.of(
                 "kafka", Map.of(
                         "version", StrimziVersions.KAFKA,

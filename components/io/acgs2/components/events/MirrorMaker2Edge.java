@@ -171,9 +171,8 @@ public class MirrorMaker2Edge extends ComponentResource {
                 "certificate", "ca.crt"))));
         sourceSpec.put("authentication", Map.of("type", "scram-sha-512", "username", sourceUser,
                 "passwordSecret", Map.of("secretName", passwordSecret, "password", "password")));
-        // the source's load balancer names are AWS's, not in its broker certificates: trust is pinned to the
-        // source region's own cluster CA instead of the host name
-        sourceSpec.put("config", Map.of("ssl.endpoint.identification.algorithm", ""));
+        // host names verified (Kafka's default, https): the source's broker certificates carry its load
+        // balancers' names, and trust is the source region's own cluster CA
         var mirror = new LinkedHashMap<String, Object>();
         mirror.put("source", sourceSpec);
         mirror.put("topicsPattern", args.topicsPattern());

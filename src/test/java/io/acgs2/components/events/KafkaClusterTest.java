@@ -111,4 +111,34 @@ class KafkaClusterTest {
         assertTrue(m.contains("topics: t has 3 replicas but the region has 1 brokers"), m);
         assertTrue(m.contains("after: is empty"), m);
     }
+
+    @Test
+    void listenersAdmitOnlyTheirPeersBrokersSpreadOverZonesAndARenewedCaRollsTheBrokers() {
+        var plan = kafka(KafkaSizing.defaults());
+        var spec = json(one(plan, "kubernetes:kafka.strimzi.io/v1:Kafka", "k-kafka").inputs().get("spec"));
+        var listeners = new java.util.HashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+        spec.get("kafka").get("listeners").forEach(l -> listeners.put(l.get("name").asText(), l));
+        // without peers the operator's NetworkPolicy opens the listener to every pod of every namespace
+        var tlsPeers = listeners.get("tls").get("networkPolicyPeers");
+        assertEquals(2, tlsPeers.size());
+        assertEquals("acgs2", tlsPeers.get(0).get("namespaceSelector").get("matchLabels").get("kubernetes.io/metadata.name").asText());
+        assertEquals("10.20.0.0/16", listeners.get("mirror").get("networkPolicyPeers").get(0).get("ipBlock").get("cidr").asText());
+        assertEquals("*.elb.eu-west-1.amazonaws.com", listeners.get("mirror").get("configuration").get("bootstrap")
+                .get("alternativeNames").get(0).asText(), "the bootstrap load balancer's name is in the certificates");
+        for (var pool : List.of("k-controllers", "k-brokers")) {
+            var spread = json(one(plan, "kubernetes:kafka.strimzi.io/v1:KafkaNodePool", pool).inputs().get("spec"))
+                    .get("template").get("pod").get("topologySpreadConstraints").get(0);
+            assertEquals("topology.kubernetes.io/zone", spread.get("topologyKey").asText(), pool);
+            assertEquals("DoNotSchedule", spread.get("whenUnsatisfiable").asText(), pool);
+        }
+        for (var secret : List.of("k-ca-cert", "k-ca-secret")) {
+            var annotations = json(one(plan, "kubernetes:core/v1:Secret", secret).inputs().get("metadata")).get("annotations");
+            var generation = annotations.get("strimzi.io/ca-cert-generation").asText();
+            assertFalse(generation.equals("0"), "a fixed generation never rolls the brokers onto a renewed CA");
+            assertEquals(generation, annotations.get("strimzi.io/ca-key-generation").asText());
+        }
+        assertEquals(KafkaCluster.caGeneration("2026-01-01T00:00:00Z"), KafkaCluster.caGeneration("2026-01-01T00:00:30Z"));
+        assertFalse(KafkaCluster.caGeneration("2026-01-01T00:00:00Z").equals(KafkaCluster.caGeneration("2027-01-01T00:00:00Z")),
+                "a renewed certificate is a new generation");
+    }
 }

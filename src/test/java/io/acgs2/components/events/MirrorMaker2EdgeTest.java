@@ -18,6 +18,7 @@ import static io.acgs2.testing.Fixtures.map;
 import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.runInRegion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,9 @@ class MirrorMaker2EdgeTest {
         assertEquals("us-east-1", mirror.get("source").get("alias").asText(), "the alias prefixes the mirrored topics");
         assertEquals("k8s-us.elb.us-east-1.amazonaws.com:9094", mirror.get("source").get("bootstrapServers").asText());
         assertEquals("scram-sha-512", mirror.get("source").get("authentication").get("type").asText());
+        // host names are verified (the source's certificates carry its load balancers' names)
+        assertFalse(mirror.get("source").path("config").has("ssl.endpoint.identification.algorithm"),
+                "hostname verification is not turned off");
         assertEquals("acgs2-us-east-1-source-ca", mirror.get("source").get("tls").get("trustedCertificates").get(0).get("secretName").asText());
         assertEquals("true", mirror.get("checkpointConnector").get("config").get("sync.group.offsets.enabled").asText());
         assertEquals("target", mirror.get("sourceConnector").get("config").get("offset-syncs.topic.location").asText(),
