@@ -56,7 +56,14 @@ public class IstioMultiPrimary extends ComponentResource {
     public static final String EASTWEST = "istio-eastwestgateway";
     public static final Map<String, String> EASTWEST_SELECTOR = Map.of("istio", "eastwestgateway");
     /** The east-west gateway's ports: status, cross-network mTLS, istiod (xDS/CA) and webhooks through the gateway. */
+    /** The ports the gateway chart renders on a networkGateway Service, whatever the values say. */
     public static final List<Integer> EASTWEST_PORTS = List.of(15021, 15443, 15012, 15017);
+    /**
+     * What multi-primary needs of them, and all the NLB and the NetworkPolicy admit: 15443 (mTLS
+     * passthrough between networks) and 15021 (the gateway's status port, the NLB's health check).
+     * 15012 (istiod over the gateway) and 15017 (its webhook) serve primary-remote only.
+     */
+    public static final List<Integer> EASTWEST_ADMITTED_PORTS = List.of(15021, 15443);
     public static final String READER_SERVICE_ACCOUNT = "istio-reader-service-account";
     public static final String READER_TOKEN_SECRET = READER_SERVICE_ACCOUNT + "-istio-remote-secret-token";
     public static final String NETWORK_LABEL = io.acgs2.components.platform.ClusterBaseline.MESH_NETWORK_LABEL;
@@ -79,7 +86,7 @@ public class IstioMultiPrimary extends ComponentResource {
                 .vpcId(cluster.vpcId())
                 .tags(Tags.name(name + "-eastwest"))
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        for (var port : EASTWEST_PORTS) {
+        for (var port : EASTWEST_ADMITTED_PORTS) {
             new SecurityGroupEgressRule(name + "-eastwest-to-pods-" + port, SecurityGroupEgressRuleArgs.builder()
                     .securityGroupId(sg.id())
                     .referencedSecurityGroupId(args.clusterSecurityGroupId())
@@ -124,6 +131,11 @@ public class IstioMultiPrimary extends ComponentResource {
                 .metadata(Map.of("name", "allow-eastwest-gateway", "namespace", NAMESPACE))
                 .spec(cluster.vpcCidrs().applyValue(IstioMultiPrimary::gatewayPolicy))
                 .build(), inCluster(cluster, args.after()));
+        new KubernetesObject(name + "-istiod-egress", KubernetesObjectArgs.builder()
+                .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
+                .metadata(Map.of("name", "allow-istiod-https-egress", "namespace", NAMESPACE))
+                .spec(istiodEgress())
+                .build(), inCluster(cluster, args.after()));
         new KubernetesObject(name + "-eastwest-to-services", KubernetesObjectArgs.builder()
                 .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
                 .metadata(Map.of("name", "allow-eastwest-gateway", "namespace", args.servicesNamespace()))
@@ -160,21 +172,52 @@ public class IstioMultiPrimary extends ComponentResource {
         global.put("meshID", args.meshId());
         global.put("multiCluster", Map.of("clusterName", args.clusterName()));
         global.put("network", args.network());
+        // the istiod chart's own keys (its values.yaml, under _internal_defaults_do_not_set): `pilot.*` is
+        // istioctl's spelling, which the Helm chart ignores
+        var values = new LinkedHashMap<String, Object>();
+        values.put("global", global);
+        // the CNI agent sets up the traffic redirection: pods need no privileged init container
+        values.put("cni", Map.of("enabled", true));
+        // two istiod at least (the HPA's floor), spread over zones; the chart's PDB keeps one up in a drain
+        values.put("autoscaleMin", 2);
+        values.put("replicaCount", 2);
+        values.put("topologySpreadConstraints", List.of(zoneSpread(Map.of("app", "istiod"))));
+        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout"));
+        return values;
+    }
+
+    /**
+     * istiod's HTTPS out: a JWT issuer's JWKS (RequestAuthentication; fetched by istiod) and the other
+     * regions' API servers it watches. A NetworkPolicy cannot name hosts, so 443 to any address, for
+     * istiod only; everything else in istio-system stays default-deny.
+     */
+    static Map<String, Object> istiodEgress() {
         return Map.of(
-                "global", global,
-                // the CNI agent sets up the traffic redirection: pods need no privileged init container
-                "pilot", Map.of("cni", Map.of("enabled", true), "autoscaleMin", 2),
-                "meshConfig", Map.of("accessLogFile", "/dev/stdout"));
+                "podSelector", Map.of("matchLabels", Map.of("app", "istiod")),
+                "policyTypes", List.of("Egress"),
+                "egress", List.of(Map.of("to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0"))),
+                        "ports", List.of(Map.of("protocol", "TCP", "port", 443)))));
+    }
+
+    static Map<String, Object> zoneSpread(Map<String, String> labels) {
+        return Map.of("maxSkew", 1, "topologyKey", "topology.kubernetes.io/zone", "whenUnsatisfiable", "ScheduleAnyway",
+                "labelSelector", Map.of("matchLabels", labels));
     }
 
     /** networkGateway sets the network label, the requested network view and the four ports itself. */
     static Map<String, Object> eastWestValues(String network, String securityGroupId) {
         var annotations = new LinkedHashMap<String, Object>(io.acgs2.components.kubernetes.InternalLoadBalancer.annotations(securityGroupId));
         annotations.put("service.beta.kubernetes.io/aws-load-balancer-attributes", "load_balancing.cross_zone.enabled=true");
-        return Map.of(
-                "name", EASTWEST,
-                "networkGateway", network,
-                "service", Map.of("type", "LoadBalancer", "annotations", annotations));
+        var values = new LinkedHashMap<String, Object>();
+        values.put("name", EASTWEST);
+        values.put("networkGateway", network);
+        values.put("service", Map.of("type", "LoadBalancer", "annotations", annotations));
+        // a node drain must not cut cross-region traffic: two replicas at least, one always up, over zones
+        values.put("replicaCount", 2);
+        values.put("autoscaling", Map.of("enabled", true, "minReplicas", 2, "maxReplicas", 5));
+        values.put("podDisruptionBudget", Map.of("minAvailable", 1));
+        values.put("topologySpreadConstraints", List.of(zoneSpread(EASTWEST_SELECTOR)));
+        return values;
     }
 
     static Map<String, Object> crossNetworkGateway() {
@@ -187,7 +230,7 @@ public class IstioMultiPrimary extends ComponentResource {
     /** The gateway takes its NLB's traffic (IP targets: from this VPC's addresses) and reaches any mesh pod. */
     static Map<String, Object> gatewayPolicy(List<String> vpcCidrs) {
         var from = vpcCidrs.stream().map(c -> (Object) Map.of("ipBlock", Map.of("cidr", c))).toList();
-        var ports = EASTWEST_PORTS.stream().map(p -> (Object) Map.of("protocol", "TCP", "port", p)).toList();
+        var ports = EASTWEST_ADMITTED_PORTS.stream().map(p -> (Object) Map.of("protocol", "TCP", "port", p)).toList();
         return Map.of(
                 "podSelector", Map.of("matchLabels", EASTWEST_SELECTOR),
                 "policyTypes", List.of("Ingress", "Egress"),

@@ -76,7 +76,7 @@ public class MeshPeering extends ComponentResource {
                     .description("Kubernetes API from " + from.region() + " istiod (remote secret)")
                     .tags(Tags.name(name + "-api" + suffix))
                     .build(), aws);
-            for (var port : IstioMultiPrimary.EASTWEST_PORTS) {
+            for (var port : IstioMultiPrimary.EASTWEST_ADMITTED_PORTS) {
                 new SecurityGroupIngressRule(name + "-eastwest-" + port + suffix, SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(in.eastWestSecurityGroupId())
                         .cidrIpv4(cidr).ipProtocol("tcp").fromPort(port).toPort(port)

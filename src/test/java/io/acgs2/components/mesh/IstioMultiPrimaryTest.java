@@ -43,8 +43,22 @@ class IstioMultiPrimaryTest {
             assertEquals(IstioVersions.VERSION, release.inputs().get("version"), chart);
             assertEquals(IstioVersions.CHART_REPO, json(release.inputs().get("repositoryOpts")).get("repo").asText(), chart);
         }
-        assertTrue(json(one(us, "kubernetes:helm.sh/v3:Release", "istio-istiod").inputs().get("values")).get("pilot").get("cni")
-                .get("enabled").asBoolean(), "the CNI agent: no privileged init container in restricted namespaces");
+        var istiod = json(one(us, "kubernetes:helm.sh/v3:Release", "istio-istiod").inputs().get("values"));
+        // the Helm chart's own keys: it ignores istioctl's pilot.* (values.yaml of istio-discovery 1.31)
+        assertFalse(istiod.has("pilot"), "pilot.* is istioctl's spelling; the istiod chart never reads it");
+        assertTrue(istiod.get("cni").get("enabled").asBoolean(), "the CNI agent: no privileged init container in restricted namespaces");
+        assertEquals(2, istiod.get("autoscaleMin").asInt());
+        assertEquals(2, istiod.get("replicaCount").asInt());
+        // the east-west gateway survives a node drain: two replicas, a PDB, spread over zones
+        var eastWest = json(one(us, "kubernetes:helm.sh/v3:Release", "istio-eastwest-gateway").inputs().get("values"));
+        assertEquals(2, eastWest.get("autoscaling").get("minReplicas").asInt());
+        assertEquals(1, eastWest.get("podDisruptionBudget").get("minAvailable").asInt());
+        assertEquals("topology.kubernetes.io/zone", eastWest.get("topologySpreadConstraints").get(0).get("topologyKey").asText());
+        // istiod fetches a JWT issuer's JWKS and watches the peer API servers: HTTPS out, istiod only
+        var egress = json(one(us, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "istio-istiod-egress").inputs().get("spec"));
+        assertEquals("istiod", egress.get("podSelector").get("matchLabels").get("app").asText());
+        assertEquals(443, egress.get("egress").get(0).get("ports").get(0).get("port").asInt());
+        assertEquals(1, egress.get("egress").get(0).get("ports").size(), "HTTPS only");
         // the network label is the baseline's, on the namespace itself: no patch object (no such kind exists)
         assertTrue(where(us, r -> r.type().contains("NamespacePatch") || "NamespacePatch".equals(r.inputs().get("kind"))).isEmpty());
         assertEquals("STRICT", json(one(us, "kubernetes:security.istio.io/v1:PeerAuthentication", "istio-strict-mtls").inputs()
@@ -68,8 +82,11 @@ class IstioMultiPrimaryTest {
         assertEquals("true", annotations.get("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules").asText());
         assertFalse(sg.inputs().containsKey("ingress"), "no ingress until a peering link adds a peer VPC");
         assertEquals(0, plan.count("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"));
-        assertEquals(4, where(plan, r -> r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
-                && "sg-cluster".equals(r.inputs().get("referencedSecurityGroupId"))).size(), "egress only to the gateway pods");
+        var egress = where(plan, r -> r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+                && "sg-cluster".equals(r.inputs().get("referencedSecurityGroupId")));
+        // multi-primary needs 15443 and the health check's 15021; the chart's 15012/15017 stay closed
+        assertEquals(List.of(15021L, 15443L), egress.stream().map(r -> ((Number) r.inputs().get("fromPort")).longValue()).sorted().toList(),
+                "egress only to the gateway pods, on the ports multi-primary uses");
     }
 
     @Test
