@@ -499,6 +499,17 @@ export function formatReport(result: RunResult): string {
     }
     const mandatory = result.diagnostics.filter(d => d.enforcementLevel === "mandatory").length;
     const advisory = result.diagnostics.filter(d => d.enforcementLevel === "advisory").length;
+    lines.push(`Policies: ${result.policyCount} policies run on ${result.resourceCount} resources in ${result.stackCount} stacks, ` +
+        `${mandatory} mandatory violations, ${advisory} advisory`);
+    return lines.join("\n");
+}
+
+/**
+ * One line per pack: its policies at the levels its own config gave them, and what each level
+ * found. On stderr (gate.ts): stdout stays the report `pulumi preview` prints, which CI jobs read.
+ */
+export function formatPacks(result: RunResult): string {
+    const lines: string[] = [];
     // per pack: its policies at the levels its own config gave them, and what each level found
     for (const pk of result.packs ?? []) {
         const found = (lvl: string) => result.diagnostics.filter(d => d.packName === pk.name && d.packVersion === pk.version
@@ -507,8 +518,6 @@ export function formatReport(result: RunResult): string {
         lines.push(`Pack ${pk.name} v${pk.version}${pk.dir ? ` (${pk.dir})` : ""}: ${levels}; ` +
             `found ${found("mandatory")} mandatory, ${found("advisory")} advisory`);
     }
-    lines.push(`Policies: ${result.policyCount} policies run on ${result.resourceCount} resources in ${result.stackCount} stacks, ` +
-        `${mandatory} mandatory violations, ${advisory} advisory`);
     return lines.join("\n");
 }
 

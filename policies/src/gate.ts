@@ -15,7 +15,7 @@ import * as path from "path";
 
 import { PackConfigError, parsePackConfigFile } from "./config";
 import {
-    formatReport, mandatoryCount, PackConfigValidationError, PackRun, parseSnapshot, runPacks, SnapshotFormatError,
+    formatPacks, formatReport, mandatoryCount, PackConfigValidationError, PackRun, parseSnapshot, runPacks, SnapshotFormatError,
 } from "./engine";
 import { loadPack, PackLoadError, projectPackDir } from "./loader";
 import { PACK_NAME } from "./all";
@@ -166,6 +166,10 @@ export async function main(argv: string[]): Promise<number> {
             return EXIT_BAD_INPUT;
         }
         throw e;
+    }
+    const perPack = formatPacks(result);
+    if (perPack !== "") {
+        console.error(perPack);
     }
     console.log(formatReport(result));
     return mandatoryCount(result) > 0 ? EXIT_VIOLATIONS : EXIT_OK;

@@ -376,8 +376,8 @@ describe("a foreign pack installed by npm into its own directory, gated from els
         const aws = loadPack(packDir);
         assert.equal(aws.name, "pulumi-awsguard");
         assert.equal(aws.version, "1.0.0", "the version is the pack directory's package.json, as the analyzer reads it");
-        assert.match(r.out, new RegExp(`^Pack pulumi-awsguard v1\\.0\\.0 \\(${packDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\): .*advisory.*; found 0 mandatory, \\d+ advisory$`, "m"));
-        assert.match(r.out, /^Pack acgs2-baseline v\S+ \(.*\): 32 mandatory; found 0 mandatory, 0 advisory$/m);
+        assert.match(r.err, new RegExp(`^Pack pulumi-awsguard v1\\.0\\.0 \\(${packDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\): .*advisory.*; found 0 mandatory, \\d+ advisory$`, "m"));
+        assert.match(r.err, /^Pack acgs2-baseline v\S+ \(.*\): 32 mandatory; found 0 mandatory, 0 advisory$/m);
     });
     it("lists a finding at the pack's own level: a KMS key without rotation is advisory in AwsGuard's defaults", () => {
         assert.equal(install().code, 0);
