@@ -299,7 +299,9 @@ public class EksCluster extends ComponentResource {
                     .capacityType("ON_DEMAND")
                     .instanceTypes(spec.instanceTypes())
                     .scalingConfig(NodeGroupScalingConfigArgs.builder()
-                            .minSize(spec.minSize()).maxSize(spec.maxSize()).desiredSize(spec.desiredSize()).build())
+                            .minSize(spec.minSize()).maxSize(spec.maxSize())
+                            .desiredSize(LiveNodeGroupSize.desired(args.clusterName(), groupName, spec, new InvokeOptions(this, null, null)))
+                            .build())
                     .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(spec.maxUnavailable()).build())
                     .labels(spec.labels())
                     .taints(taints)
@@ -311,8 +313,7 @@ public class EksCluster extends ComponentResource {
                     .build(), CustomResourceOptions.builder()
                     .parent(this)
                     .dependsOn(beforeNodes)
-                    // the cluster autoscaler owns the size between the bounds
-                    .ignoreChanges("scalingConfig.desiredSize")
+                    // the autoscaler's size is read back and kept (LiveNodeGroupSize), not ignored
                     .build());
             nodeGroups.add(nodeGroup);
             NodeTemplateTags.tag(groupName, nodeGroup, spec);

@@ -83,6 +83,9 @@ public final class PlanMocks implements Mocks {
             case "aws:index/getPartition:getPartition" -> Map.of("id", partition(region), "partition", partition(region),
                     "dnsSuffix", region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com",
                     "reverseDnsPrefix", region.startsWith("cn-") ? "cn.com.amazonaws" : "com.amazonaws");
+            // offline there is no live cluster: every node group takes its configured size
+            case "aws:eks/getNodeGroups:getNodeGroups" -> Map.of("id", String.valueOf(args.args.get("clusterName")),
+                    "clusterName", String.valueOf(args.args.get("clusterName")), "names", List.of());
             case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region,
                     "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             default -> Map.of();

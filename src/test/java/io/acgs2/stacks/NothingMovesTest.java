@@ -93,6 +93,9 @@ class NothingMovesTest {
             new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/inputs/monitoringInterval", MONITORING_WHY),
             new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/inputs/monitoringRoleArn", MONITORING_WHY),
             new InPlace("aws:rds/clusterInstance:ClusterInstance::", "/dependencies", MONITORING_WHY),
+            new InPlace("aws:eks/nodeGroup:NodeGroup::", "/ignoreChanges",
+                    "the desired size is read back from EKS and kept in the bounds (LiveNodeGroupSize) instead of ignored, so a "
+                            + "raised minimum is accepted (a resource option; the value sent is the live size)"),
             new InPlace("aws:s3/bucketReplicationConfig:BucketReplicationConfig::", "/protect",
                     "removing a replication configuration silently stops replication of every later write (resource option)"));
 
