@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code acgs2-infra:services} (project): the ACGS services every region runs in the mesh,
- * {@code {failoverTargetSeconds, tenantHeader, tenantClaim, jwt: {issuer, jwksUri, audiences}, apps: {name: {image, port, replicas,
+ * {@code {failoverTargetSeconds, tenantHeader, tenantClaim, imagePinning, jwt: {issuer, jwksUri, audiences}, apps: {name: {image, port, replicas,
  * resources: {cpu, memory}, autoscaling: {min, max, cpuPercent}, gpu: {regions}, tenant,
  * traffic: {...}}}}}. Optional. Each app's failover bound must be within the target, checked here,
  * before anything is registered.
@@ -29,6 +29,11 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
             "distributeTo");
     /** name:tag (not latest) or name@sha256:digest. */
     static final Pattern PINNED_IMAGE = Pattern.compile("^[a-z0-9][a-z0-9./_:-]*(:(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$");
+    /** name[:tag]@sha256:digest: what the kubelet pulls is the digest, whatever the tag names later. */
+    static final Pattern DIGEST_IMAGE = Pattern.compile("^[a-z0-9][a-z0-9./_-]*(:[0-9]+/[a-z0-9./_-]+)?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?@sha256:[a-f0-9]{64}$");
+    /** Images must carry a digest (the default), or a tag may do ({@code imagePinning: tag}, the opt-out). */
+    public static final String PIN_DIGEST = "digest";
+    public static final String PIN_TAG = "tag";
     static final Pattern QUANTITY = Pattern.compile("^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$");
     static final Pattern HEADER = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
 
@@ -62,7 +67,11 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
             return Config.none();
         }
         var s = node.get();
-        in.unknownFields(s, Set.of("failoverTargetSeconds", "tenantHeader", "tenantClaim", "jwt", "apps"), KEY);
+        in.unknownFields(s, Set.of("failoverTargetSeconds", "tenantHeader", "tenantClaim", "imagePinning", "jwt", "apps"), KEY);
+        var pinning = SectionInput.text(s.get("imagePinning")).orElse(PIN_DIGEST);
+        if (!pinning.equals(PIN_DIGEST) && !pinning.equals(PIN_TAG)) {
+            in.add(KEY + ".imagePinning", "is '" + pinning + "'", "use digest (the default) or tag");
+        }
         int target = in.integer(s.get("failoverTargetSeconds"), KEY + ".failoverTargetSeconds", "write seconds, e.g. 30")
                 .orElse(TrafficPolicy.DEFAULT_TARGET_SECONDS);
         if (target < 1) {
@@ -78,7 +87,8 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
         if (appsNode != null && !appsNode.isNull() && !appsNode.isObject()) {
             in.add(KEY + ".apps", "must be a mapping", "write apps: {claude-flow: {image: ..., port: 8080}}");
         } else if (appsNode != null) {
-            appsNode.fields().forEachRemaining(e -> app(in, e.getKey(), e.getValue(), target).ifPresent(a -> apps.put(a.name(), a)));
+            appsNode.fields().forEachRemaining(e -> app(in, e.getKey(), e.getValue(), target, pinning.equals(PIN_TAG))
+                    .ifPresent(a -> apps.put(a.name(), a)));
         }
         return new Config(target, header, claim, apps, jwt(in, s.get("jwt")));
     }
@@ -109,7 +119,7 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
         return Optional.of(new io.acgs2.components.mesh.JwtIssuer(issuer.get(), jwks.get(), audiences));
     }
 
-    private static Optional<ServiceSpec> app(SectionInput in, String name, JsonNode a, int target) {
+    private static Optional<ServiceSpec> app(SectionInput in, String name, JsonNode a, int target, boolean tagsAllowed) {
         var key = KEY + ".apps." + name;
         if (!MeshSection.DNS_LABEL.matcher(name).matches() || name.length() > 40) {
             in.add(key, "service name '" + name + "' is not a lower-case DNS label of at most 40 characters", "rename it, e.g. claude-flow");
@@ -124,6 +134,11 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
             in.add(key + ".image", "is missing", "set the container image, pinned, e.g. ghcr.io/acgs2/" + name + ":1.0.0");
         } else if (!PINNED_IMAGE.matcher(image.get()).matches()) {
             in.add(key + ".image", "'" + image.get() + "' is not pinned", "give a version tag other than latest, or @sha256:<digest>");
+        } else if (!tagsAllowed && !DIGEST_IMAGE.matcher(image.get()).matches()) {
+            // a tag is a name the registry can point at another image: a re-push changes what every new pod runs
+            in.add(key + ".image", "'" + image.get() + "' is pinned by a tag only, which its registry can move to another image",
+                    "append the digest the tag names now (crane digest " + image.get() + "): " + image.get()
+                            + "@sha256:<digest>; or set " + KEY + ".imagePinning: tag to accept tags");
         }
         int port = in.integer(a.get("port"), key + ".port", "write a port, e.g. 8080").orElse(8080);
         if (port < 1 || port > 65535 || (port >= 15000 && port <= 15090)) {

@@ -32,6 +32,32 @@ class ServicesSectionTest {
     }
 
     @Test
+    void imagesCarryADigestUnlessTagsAreAcceptedOnPurpose(@TempDir Path tmp) {
+        var dir = shippedProject(tmp);
+        var digest = "a".repeat(64);
+        // the default (no imagePinning): a tag alone is refused, a digest (with or without its tag) is taken
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml")
+                .replace("      imagePinning: tag\n", "")
+                .replace("image: ghcr.io/acgs2/neural-mcp:1.8.0", "image: ghcr.io/acgs2/neural-mcp:1.8.0@sha256:" + digest));
+        var e = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
+        assertEquals(List.of("Pulumi.yaml: acgs2-infra:services.apps.claude-flow.image: 'ghcr.io/acgs2/claude-flow:2.4.1' is pinned "
+                + "by a tag only, which its registry can move to another image. Fix: append the digest the tag names now (crane digest "
+                + "ghcr.io/acgs2/claude-flow:2.4.1): ghcr.io/acgs2/claude-flow:2.4.1@sha256:<digest>; or set "
+                + "acgs2-infra:services.imagePinning: tag to accept tags"), e.problems());
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml")
+                .replace("image: ghcr.io/acgs2/claude-flow:2.4.1", "image: registry.internal:5000/acgs2/claude-flow@sha256:" + digest));
+        var apps = FleetLoader.load(dir).settings().section(ServicesSection.SECTION).apps();
+        assertEquals("registry.internal:5000/acgs2/claude-flow@sha256:" + digest, apps.get("claude-flow").image());
+        assertEquals("ghcr.io/acgs2/neural-mcp:1.8.0@sha256:" + digest, apps.get("neural-mcp").image());
+        // a value other than digest or tag names the key
+        write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml").replace("      failoverTargetSeconds: 30\n",
+                "      failoverTargetSeconds: 30\n      imagePinning: loose\n"));
+        var bad = assertThrows(ConfigException.class, () -> FleetLoader.load(dir));
+        assertTrue(String.join("\n", bad.problems()).contains("acgs2-infra:services.imagePinning: is 'loose'. Fix: use digest (the default) or tag"),
+                String.join("\n", bad.problems()));
+    }
+
+    @Test
     void badServicesAreRejectedNamingFileKeyAndFix(@TempDir Path tmp) {
         var dir = shippedProject(tmp);
         write(dir, "Pulumi.yaml", read(dir, "Pulumi.yaml")
