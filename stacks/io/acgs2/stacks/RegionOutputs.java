@@ -85,9 +85,10 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
     /**
      * @param databaseEndpoints       domain to this region's cluster endpoint (the writer's takes writes)
      * @param databaseReaderEndpoints domain to this region's reader endpoint
-     * @param databaseSecretArns      domain to this region's Secrets Manager secret with the connection details
-     * @param databaseMasterPasswords the domains this region owns, to their master password (secret): the
-     *                                regions that join read it for their own secret
+     * @param databaseSecretArns      domain to this region's Secrets Manager secret with the connection details:
+     *                                the owner's (rotated), or this region's replica of it
+     * @param databaseMasterPasswords the domains this region owns, to their first master password (secret);
+     *                                rotation replaces it: read the secret instead (nothing reads this now)
      * @param cacheEndpoints                domain to this region's cache primary endpoint
      * @param cacheGlobalReplicationGroupIds domain to its global datastore id (the regions that join use it)
      * @param cacheAuthTokens               domain to its cache AUTH token (secret)
@@ -95,13 +96,15 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
      * @param bucketArns        domain to this region's bucket ARN (later regions replicate into it)
      * @param bucketKmsKeyArns  domain to the key of this region's bucket (replicas written here use it)
      * @param dataAlarmTopicArn the region's replication alarm topic ("" if it holds no domain)
+     * @param databaseRotationSecurityGroupIds the domains this region owns, to their master secret rotation's
+     *                                         security group (later regions open PostgreSQL from it to their clusters)
      */
     public record Data(Output<Map<String, String>> databaseEndpoints, Output<Map<String, String>> databaseReaderEndpoints,
                        Output<Map<String, String>> databaseSecretArns, Output<Map<String, String>> databaseMasterPasswords,
                        Output<Map<String, String>> cacheEndpoints, Output<Map<String, String>> cacheGlobalReplicationGroupIds,
                        Output<Map<String, String>> cacheAuthTokens, Output<Map<String, String>> bucketNames,
                        Output<Map<String, String>> bucketArns, Output<Map<String, String>> bucketKmsKeyArns,
-                       Output<String> dataAlarmTopicArn) {
+                       Output<String> dataAlarmTopicArn, Output<Map<String, String>> databaseRotationSecurityGroupIds) {
     }
 
     /**

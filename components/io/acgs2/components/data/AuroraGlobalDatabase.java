@@ -46,12 +46,14 @@ import java.util.Optional;
  * ({@link #LOGGING_PARAMETERS}). The global cluster, the clusters and the instances
  * are {@code protect}ed.
  *
- * <p>The domain's <b>owner</b> (its earliest region) also creates the global cluster, the master
- * password (a {@link RandomPassword}: Secrets Manager managed passwords are not supported for global
- * clusters) and a Secrets Manager secret with the connection details, encrypted with its key; its
- * cluster is created as the global cluster's first member, with the credentials. A <b>secondary</b>
+ * <p>The domain's <b>owner</b> (its earliest region) also creates the global cluster, the first
+ * master password (a {@link RandomPassword}: Secrets Manager managed passwords are not supported for
+ * global clusters) and the Secrets Manager secret with the connection details, encrypted with its
+ * key; its cluster is created as the global cluster's first member, with the credentials. After
+ * that the password belongs to the rotation ({@link MasterSecretRotation}). A <b>secondary</b>
  * joins by identifier and carries no credentials and no database name (AWS rejects them on a
- * secondary; it replicates the owner's).
+ * secondary; it replicates the owner's); its region reads the secret through its own
+ * {@link SecretReplica}.
  *
  * <p><b>The writer is not an input.</b> Which region writes is AWS state, moved by
  * {@code aws rds switchover-global-cluster} (or {@code failover-global-cluster}); every create-only
@@ -91,6 +93,15 @@ public class AuroraGlobalDatabase extends ComponentResource {
      */
     public static final List<String> MEMBER_IGNORE_CHANGES =
             List.of("replicationSourceIdentifier", "globalClusterIdentifier", "engineVersion");
+    /**
+     * The owner's cluster also ignores its master password: the generated one is only the first;
+     * Secrets Manager rotation ({@link MasterSecretRotation}) changes it in the database and the
+     * secret, and the program must never set it back.
+     */
+    public static final List<String> OWNER_IGNORE_CHANGES = java.util.stream.Stream.concat(
+            MEMBER_IGNORE_CHANGES.stream(), java.util.stream.Stream.of("masterPassword")).toList();
+    /** The secret's first version is the program's; every later one is the rotation's. */
+    public static final List<String> SECRET_VERSION_IGNORE_CHANGES = List.of("secretString");
 
     /**
      * The cluster parameter group's settings besides the slow-statement threshold: what an auditor
@@ -117,10 +128,20 @@ public class AuroraGlobalDatabase extends ComponentResource {
     /** The region's customer key (storage, Performance Insights, the owner's secret). */
     public final Output<String> kmsKeyArn;
     public final Output<String> securityGroupId;
-    /** The owner's master password. Secret. Empty on secondaries. */
+    /**
+     * The owner's first master password. Secret. Empty on secondaries. Rotation replaces it within
+     * minutes of the first deployment: read the secret, never this.
+     */
     public final Optional<Output<String>> masterPassword;
-    /** This region's Secrets Manager secret with the connection details (the owner's, or a secondary's own copy). */
+    /**
+     * The owner's Secrets Manager secret with the connection details (the global writer endpoint);
+     * empty on secondaries, which hold a {@link SecretReplica} of it.
+     */
     public final Optional<Output<String>> secretArn;
+    /** The secret's first version (the rotation waits for it). Owner only. */
+    public final Optional<SecretVersion> secretVersion;
+    /** The cluster's instances (the rotation waits for a writer). */
+    public final List<ClusterInstance> instances;
     /** The region's cluster (for dependsOn). */
     public final Cluster cluster;
 
@@ -207,7 +228,7 @@ public class AuroraGlobalDatabase extends ComponentResource {
         var clusterOptions = CustomResourceOptions.builder()
                 .parent(this)
                 .protect(true)
-                .ignoreChanges(MEMBER_IGNORE_CHANGES);
+                .ignoreChanges(args.owner() ? OWNER_IGNORE_CHANGES : MEMBER_IGNORE_CHANGES);
         if (args.owner()) {
             clusterArgs.globalClusterIdentifier(global.globalClusterIdentifier())
                     .masterUsername(args.masterUsername())
@@ -222,6 +243,7 @@ public class AuroraGlobalDatabase extends ComponentResource {
 
         // ---- instances, spread over the AZs ----
         var instances = new ArrayList<ClusterInstance>();
+        this.instances = instances;
         for (int i = 0; i < args.instanceCount(); i++) {
             final int index = i;
             var instanceName = name + "-instance-" + (i + 1);
@@ -245,11 +267,10 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .dependsOn(monitoringRole == null ? List.of() : List.of(monitoringRole.getValue())).build()));
         }
 
-        // ---- the secret the services of this region read: the owner's, or a secondary's own copy ----
-        var servicePassword = args.owner() ? Optional.of(password.result()) : args.ownerMasterPassword();
-        if (servicePassword.isPresent()) {
+        // ---- the owner's secret: rotated in this region, replicated to the domain's other regions ----
+        if (args.owner()) {
             var secret = new Secret(name + "-master-secret", SecretArgs.builder()
-                    .name("acgs2/data/" + args.domain() + "/aurora/master")
+                    .name(secretName(args.domain()))
                     .description("Master credentials of the Aurora global database " + args.globalClusterIdentifier())
                     .kmsKeyId(key.arn())
                     // protected, so only a deliberate delete (unprotect first) removes it, and then at once: a
@@ -257,11 +278,9 @@ public class AuroraGlobalDatabase extends ComponentResource {
                     .recoveryWindowInDays(0)
                     .tags(Tags.name(name + "-master-secret", dataTags))
                     .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
-            var document = Output.tuple(servicePassword.get(), cluster.endpoint()).applyValue(t -> {
-                if (t.t1 == null) {
-                    throw new IllegalStateException("the owner region of data domain " + args.domain() + " exports no master "
-                            + "password yet: deploy it first (bin/acgs2 rollout-order puts it first)");
-                }
+            // the host is the global writer endpoint: it follows the writer, so the rotation (and anyone
+            // reading the secret) reaches whichever region writes; ssl: no plaintext fallback
+            var document = Output.tuple(password.result(), global.endpoint()).applyValue(t -> {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("username", args.masterUsername());
                 m.put("password", t.t1);
@@ -269,14 +288,17 @@ public class AuroraGlobalDatabase extends ComponentResource {
                 m.put("port", AuroraGlobalDatabaseArgs.PORT);
                 m.put("dbname", args.databaseName());
                 m.put("host", t.t2);
+                m.put("ssl", true);
                 return Json.write(m);
             }).asSecret();
-            new SecretVersion(name + "-master-secret", SecretVersionArgs.builder()
+            this.secretVersion = Optional.of(new SecretVersion(name + "-master-secret", SecretVersionArgs.builder()
                     .secretId(secret.id())
                     .secretString(document)
-                    .build(), CustomResourceOptions.builder().parent(secret).build());
+                    // the first version only: rotation owns the value after that
+                    .build(), CustomResourceOptions.builder().parent(secret).ignoreChanges(SECRET_VERSION_IGNORE_CHANGES).build()));
             this.secretArn = Optional.of(secret.arn());
         } else {
+            this.secretVersion = Optional.empty();
             this.secretArn = Optional.empty();
         }
         this.masterPassword = args.owner() ? Optional.of(password.result().asSecret()) : Optional.empty();
@@ -297,6 +319,11 @@ public class AuroraGlobalDatabase extends ComponentResource {
         masterPassword.ifPresent(o -> outputs.put("masterPassword", o));
         secretArn.ifPresent(o -> outputs.put("secretArn", o));
         this.registerOutputs(Map.copyOf(outputs));
+    }
+
+    /** The master secret's name, the same in every region (a replica keeps its primary's name). */
+    public static String secretName(String domain) {
+        return "acgs2/data/" + domain + "/aurora/master";
     }
 
     /** Enhanced Monitoring's role: assumed only by RDS monitoring on behalf of this account. */

@@ -74,7 +74,6 @@ public final class AuroraGlobalDatabaseArgs {
     private final String masterUsername;
     private final String databaseName;
     private final AwsFacts facts;
-    private final Output<String> ownerMasterPassword;
 
     private AuroraGlobalDatabaseArgs(Builder b) {
         this.domain = b.domain;
@@ -95,16 +94,6 @@ public final class AuroraGlobalDatabaseArgs {
         this.masterUsername = b.masterUsername == null ? DEFAULT_MASTER_USERNAME : b.masterUsername;
         this.databaseName = b.databaseName == null ? DEFAULT_DATABASE_NAME : b.databaseName;
         this.facts = b.facts;
-        this.ownerMasterPassword = b.ownerMasterPassword;
-    }
-
-    /**
-     * A secondary's copy of the owner's master password (read from the owner region's outputs), for
-     * the region's own Secrets Manager secret: the region that joins owns its copy, so the owner's
-     * stack never changes when a region joins the domain. Only on secondaries; optional there.
-     */
-    public java.util.Optional<Output<String>> ownerMasterPassword() {
-        return java.util.Optional.ofNullable(ownerMasterPassword);
     }
 
     public static Builder builder() {
@@ -239,7 +228,6 @@ public final class AuroraGlobalDatabaseArgs {
         private String masterUsername;
         private String databaseName;
         private AwsFacts facts;
-        private Output<String> ownerMasterPassword;
 
         private Builder() {
         }
@@ -331,12 +319,6 @@ public final class AuroraGlobalDatabaseArgs {
             return this;
         }
 
-        /** See {@link AuroraGlobalDatabaseArgs#ownerMasterPassword()}. */
-        public Builder ownerMasterPassword(Output<String> v) {
-            this.ownerMasterPassword = v;
-            return this;
-        }
-
         public Builder facts(AwsFacts v) {
             this.facts = v;
             return this;
@@ -394,9 +376,6 @@ public final class AuroraGlobalDatabaseArgs {
                         "start with a letter; letters, digits, underscores");
             }
             p.require("facts", facts, "pass the region's AwsFacts");
-            if (owner && ownerMasterPassword != null) {
-                p.add("ownerMasterPassword", "is set on the owner", "the owner generates the password; pass it only to secondaries");
-            }
             p.throwIfAny();
             return new AuroraGlobalDatabaseArgs(this);
         }

@@ -2,9 +2,7 @@ package io.acgs2.components.network;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The subnet plan of a VPC: a pure function of (VPC CIDR, AZ count). It never looks at AZ names,
@@ -40,22 +38,28 @@ public final class CidrPlan {
         NetworkRules.azCount(azCount).ifPresent(f -> {
             throw new IllegalArgumentException("AZ count " + f.problem() + ". Fix: " + f.fix());
         });
-        var privateRange = vpc.subnet(vpc.prefix() + 1, 0);           // quarters 0-1
-        var isolatedRange = vpc.subnet(vpc.prefix() + 2, 2);          // quarter 2
-        var publicRange = vpc.subnet(vpc.prefix() + 3, 6);            // first half of quarter 3
-        var ranges = new EnumMap<SubnetTier, Ipv4Cidr>(Map.of(
-                SubnetTier.PRIVATE, privateRange,
-                SubnetTier.ISOLATED, isolatedRange,
-                SubnetTier.PUBLIC, publicRange));
         var subnets = new ArrayList<Subnet>();
         for (var tier : SubnetTier.values()) {
-            var range = ranges.get(tier);
+            var range = range(vpc, tier);
             for (int az = 0; az < azCount; az++) {
                 subnets.add(new Subnet(tier, az, range.subnet(range.prefix() + 3, az)));
             }
         }
         subnets.sort(Comparator.comparing(Subnet::cidr));
         return new CidrPlan(vpc, azCount, subnets);
+    }
+
+    /**
+     * The block a tier's subnets are cut from (room for {@link #MAX_AZS}): quarters 0-1 for private,
+     * quarter 2 for isolated, the first half of quarter 3 for public. A rule or route naming a
+     * tier's range covers the tier in every AZ the region has or will have, and nothing else.
+     */
+    public static Ipv4Cidr range(Ipv4Cidr vpc, SubnetTier tier) {
+        return switch (tier) {
+            case PRIVATE -> vpc.subnet(vpc.prefix() + 1, 0);
+            case ISOLATED -> vpc.subnet(vpc.prefix() + 2, 2);
+            case PUBLIC -> vpc.subnet(vpc.prefix() + 3, 6);
+        };
     }
 
     public Ipv4Cidr vpc() {

@@ -2,6 +2,7 @@ package io.acgs2.stacks.config;
 
 import io.acgs2.components.data.DataDomain;
 import io.acgs2.components.data.DataStore;
+import io.acgs2.components.data.MasterSecretRotationArgs;
 import io.acgs2.components.data.ReplicationAlarmsArgs;
 
 import java.util.EnumSet;
@@ -27,14 +28,17 @@ public final class DataSection extends BaseSection<DataSection.Config> {
      * @param domains         the data domains by name. Default: none
      * @param warningSeconds  replication lag that raises a warning alarm. Default: the alarms' 30
      * @param criticalSeconds replication lag that raises a critical alarm. Default: the alarms' 60
+     * @param masterPasswordRotationDays days between rotations of every domain's master password.
+     *                                   Default: the rotation's 30
      */
-    public record Config(Map<String, DataDomain> domains, Optional<Integer> warningSeconds, Optional<Integer> criticalSeconds) {
+    public record Config(Map<String, DataDomain> domains, Optional<Integer> warningSeconds, Optional<Integer> criticalSeconds,
+                         Optional<Integer> masterPasswordRotationDays) {
         public Config {
             domains = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(domains));
         }
 
         public static Config none() {
-            return new Config(Map.of(), Optional.empty(), Optional.empty());
+            return new Config(Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -49,7 +53,12 @@ public final class DataSection extends BaseSection<DataSection.Config> {
         if (data.isEmpty()) {
             return Config.none();
         }
-        in.unknownFields(data.get(), Set.of("domains", "alarms"), KEY);
+        in.unknownFields(data.get(), Set.of("domains", "alarms", "masterPasswordRotationDays"), KEY);
+        var rotationDays = in.integer(data.get().get("masterPasswordRotationDays"), KEY + ".masterPasswordRotationDays",
+                "write days, e.g. 30");
+        rotationDays.filter(d -> d < MasterSecretRotationArgs.MIN_ROTATION_DAYS || d > MasterSecretRotationArgs.MAX_ROTATION_DAYS)
+                .ifPresent(d -> in.add(KEY + ".masterPasswordRotationDays", d + " is outside Secrets Manager's 1..1000 days",
+                        "rotate every 1 to 1000 days (default " + MasterSecretRotationArgs.DEFAULT_ROTATION_DAYS + ")"));
         Optional<Integer> warning = Optional.empty();
         Optional<Integer> critical = Optional.empty();
         var alarms = data.get().get("alarms");
@@ -68,11 +77,11 @@ public final class DataSection extends BaseSection<DataSection.Config> {
         }
         var node = data.get().get("domains");
         if (node == null || node.isNull()) {
-            return new Config(domains, warning, critical);
+            return new Config(domains, warning, critical, rotationDays);
         }
         if (!node.isObject()) {
             in.add(KEY + ".domains", "must be a mapping", "write domains: {name: {zone: ..., writer: ..., stores: [...]}}");
-            return new Config(domains, warning, critical);
+            return new Config(domains, warning, critical, rotationDays);
         }
         node.fields().forEachRemaining(e -> {
             var key = KEY + ".domains." + e.getKey();
@@ -106,6 +115,6 @@ public final class DataSection extends BaseSection<DataSection.Config> {
                 domains.put(e.getKey(), new DataDomain(e.getKey(), zone.get(), writer.get(), replicas, stores));
             }
         });
-        return new Config(domains, warning, critical);
+        return new Config(domains, warning, critical, rotationDays);
     }
 }

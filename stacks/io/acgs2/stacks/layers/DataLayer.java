@@ -12,7 +12,17 @@ import io.acgs2.components.data.ReplicationAlarms;
 import io.acgs2.components.data.ReplicationAlarmsArgs;
 import io.acgs2.components.data.ReplicatedBucket;
 import io.acgs2.components.data.ReplicatedBucketArgs;
+import io.acgs2.components.command.CommandProvider;
+import io.acgs2.components.data.MasterSecretRotation;
+import io.acgs2.components.data.MasterSecretRotationArgs;
+import io.acgs2.components.data.RotationPath;
+import io.acgs2.components.data.RotationPathArgs;
+import io.acgs2.components.data.SecretReplica;
+import io.acgs2.components.data.SecretReplicaArgs;
+import io.acgs2.components.network.CidrPlan;
+import io.acgs2.components.network.SubnetTier;
 import io.acgs2.components.random.RandomProvider;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.acgs2.stacks.Peer;
@@ -41,10 +51,13 @@ import java.util.TreeMap;
  * @param buckets    the domain's bucket in this region, by domain
  * @param accessLogs the region's server access log bucket, if it holds a bucket
  * @param alarms     the region's replication alarms and their topic, if it holds a domain
+ * @param rotations      the master secret rotation of each domain this region owns
+ * @param secretReplicas this region's replica of the master secret of each domain it joined
  */
 public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, SortedMap<String, CacheGlobalDatastore> caches,
                         SortedMap<String, ReplicatedBucket> buckets, Optional<AccessLogBucket> accessLogs,
-                        Optional<ReplicationAlarms> alarms) {
+                        Optional<ReplicationAlarms> alarms, SortedMap<String, MasterSecretRotation> rotations,
+                        SortedMap<String, SecretReplica> secretReplicas) {
 
     public static final String DATABASE_PREFIX = "acgs2-db-";
     public static final String CACHE_PREFIX = "acgs2-cache-";
@@ -86,9 +99,6 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
             }
             if (domain.stores().contains(DataStore.DATABASE)) {
                 var args = AuroraGlobalDatabaseArgs.builder();
-                // a joining region owns its copy of the credentials, read from the owner region's outputs
-                ownerPeer.filter(p -> !owner).ifPresent(p -> args.ownerMasterPassword(p.outputs().data().databaseMasterPasswords()
-                        .applyValue(m -> m == null ? null : m.get(domain.name()))));
                 databases.put(domain.name(), new AuroraGlobalDatabase(DATABASE_PREFIX + domain.name(), args
                         .domain(domain.name())
                         .zone(domain.zone())
@@ -102,6 +112,7 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
                         .build(), options));
             }
         }
+        var rotations = masterSecrets(region, network, databases);
         var buckets = new TreeMap<String, ReplicatedBucket>();
         var bucketsHere = region.fleet().domainsIn(self.region()).stream()
                 .filter(p -> p.domain().stores().contains(DataStore.BUCKET)).toList();
@@ -158,7 +169,71 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
             new ReplicationAlarms(ALARMS + "-" + owner, alarmArgs(region).topicArn(topic).buckets(List.of(edge)).build(),
                     ComponentResourceOptions.builder().providers(peer.provider()).build());
         }));
-        return new DataLayer(databases, caches, buckets, accessLogs, alarms);
+        return new DataLayer(databases, caches, buckets, accessLogs, alarms, rotations.owned(), rotations.replicas());
+    }
+
+    private record MasterSecrets(SortedMap<String, MasterSecretRotation> owned, SortedMap<String, SecretReplica> replicas) {
+    }
+
+    /**
+     * The master secret of every domain with a database here: the owner rotates its secret; every
+     * later region holds a replica of it (encrypted with its own key) and opens the rotation's path
+     * to its own cluster, both owned by the later region.
+     */
+    private static MasterSecrets masterSecrets(RegionContext region, NetworkLayer network,
+                                               SortedMap<String, AuroraGlobalDatabase> databases) {
+        var self = region.spec();
+        var owned = new TreeMap<String, MasterSecretRotation>();
+        var replicas = new TreeMap<String, SecretReplica>();
+        var placements = region.fleet().domainsIn(self.region()).stream()
+                .filter(p -> databases.containsKey(p.domain().name())).toList();
+        // default providers are disabled: the replica's command needs an explicit one
+        var command = placements.stream().anyMatch(p -> !p.owner().equals(self.region()))
+                ? new CommandProvider("command-" + self.region(), CustomResourceOptions.builder().build()) : null;
+        var rotationDays = region.fleet().settings().data().masterPasswordRotationDays();
+        for (var placement : placements) {
+            var domain = placement.domain();
+            var db = databases.get(domain.name());
+            var name = DATABASE_PREFIX + domain.name();
+            if (placement.owner().equals(self.region())) {
+                var args = MasterSecretRotationArgs.builder()
+                        .domain(domain.name())
+                        .zone(domain.zone())
+                        .secretArn(db.secretArn.orElseThrow())
+                        .kmsKeyArn(db.kmsKeyArn)
+                        .vpcId(network.network().vpcId)
+                        .privateSubnetIds(network.network().privateSubnetIds)
+                        .databaseSecurityGroupId(db.securityGroupId);
+                rotationDays.ifPresent(args::rotationDays);
+                var after = new ArrayList<Resource>(db.instances);
+                after.add(db.secretVersion.orElseThrow());
+                owned.put(domain.name(), new MasterSecretRotation(name + "-rotation", args.build(), region.inRegion(), after));
+                continue;
+            }
+            var owner = peer(region, placement.owner());
+            var data = owner.outputs().data();
+            replicas.put(domain.name(), new SecretReplica(name + "-master-secret", SecretReplicaArgs.builder()
+                    .primarySecretArn(owner.require(data.databaseSecretArns(), domain.name(),
+                            "master secret of data domain " + domain.name()))
+                    .primaryRegion(owner.spec().region())
+                    .region(self.region())
+                    .kmsKeyArn(db.kmsKeyArn)
+                    .build(), ComponentResourceOptions.builder().providers(region.provider(), command).build()));
+            new RotationPath(name + "-rotation-path", RotationPathArgs.builder()
+                    .domain(domain.name())
+                    .ownerRegion(owner.spec().region())
+                    .ownerPrivateRange(CidrPlan.range(owner.spec().network().vpcCidr(), SubnetTier.PRIVATE))
+                    .ownerRotationSecurityGroupId(owner.require(data.databaseRotationSecurityGroupIds(), domain.name(),
+                            "master secret rotation of data domain " + domain.name()))
+                    .ownerProvider(owner.provider())
+                    .databaseSecurityGroupId(db.securityGroupId)
+                    .isolatedRange(CidrPlan.range(self.network().vpcCidr(), SubnetTier.ISOLATED))
+                    .isolatedRouteTableIds(network.network().isolatedRouteTableIds)
+                    .azCount(self.azCount())
+                    .transitGatewayId(network.transit().transitGatewayId)
+                    .build(), region.inRegion(), List.of(network.transit().vpcAttachment));
+        }
+        return new MasterSecrets(owned, replicas);
     }
 
     /** The earlier region {@code r}'s peer (placement only lists fleet regions, and earlier ones are peers). */
@@ -186,13 +261,17 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
     public RegionOutputs.Data outputs() {
         var owned = new TreeMap<String, AuroraGlobalDatabase>();
         databases.forEach((d, db) -> db.masterPassword.ifPresent(p -> owned.put(d, db)));
+        // the owner's secret, or this region's replica of it
+        var secretArns = new TreeMap<String, Output<String>>();
+        databases.forEach((d, db) -> secretArns.put(d, secretReplicas.containsKey(d) ? secretReplicas.get(d).arn
+                : db.secretArn.orElse(Output.of(""))));
         return new RegionOutputs.Data(byDomain(databases, db -> db.clusterEndpoint), byDomain(databases, db -> db.readerEndpoint),
-                byDomain(databases, db -> db.secretArn.orElse(Output.of(""))),
+                byDomain(secretArns, arn -> arn),
                 byDomain(owned, db -> db.masterPassword.orElseThrow()).asSecret(),
                 byDomain(caches, c -> c.primaryEndpoint), byDomain(caches, c -> c.globalReplicationGroupId),
                 byDomain(caches, c -> c.authToken.orElse(Output.of(""))).asSecret(),
                 byDomain(buckets, b -> b.bucketName), byDomain(buckets, b -> b.bucketArn), byDomain(buckets, b -> b.kmsKeyArn),
-                alarms.map(a -> a.topicArn).orElse(Output.of("")));
+                alarms.map(a -> a.topicArn).orElse(Output.of("")), byDomain(rotations, r -> r.securityGroupId));
     }
 
     private static <T> Output<Map<String, String>> byDomain(Map<String, T> members, java.util.function.Function<T, Output<String>> field) {

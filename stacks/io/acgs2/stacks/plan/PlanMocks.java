@@ -312,6 +312,18 @@ public final class PlanMocks implements Mocks {
                 state.put("arn", String.valueOf(state.get("secretId")));
                 return state.get("secretId") + "|" + versionId;
             }
+            case "aws:cloudformation/stack:Stack" -> {
+                // the stack id is its ARN, with a generated id after the name
+                var stackName = String.valueOf(state.getOrDefault("name", name));
+                state.put("outputs", Map.of());
+                return arnBase + "cloudformation:" + region + ":" + ACCOUNT + ":stack/" + stackName + "/" + uuid(hex);
+            }
+            case "command:local:Command" -> {
+                // offline nothing runs: the commands print nothing
+                state.put("stdout", "");
+                state.put("stderr", "");
+                return hex.substring(0, 20);
+            }
             case "random:index/randomPassword:RandomPassword" -> {
                 // the provider's id is "none"; the engine applies additionalSecretOutputs, the mocks
                 // do not: return the generated values as secrets, as the engine would show them
@@ -415,6 +427,7 @@ public final class PlanMocks implements Mocks {
             Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
             Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
             Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
             Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
             Map.entry("aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "vpc-cidr-assoc-"),
             Map.entry("aws:ec2transitgateway/transitGateway:TransitGateway", "tgw-"),

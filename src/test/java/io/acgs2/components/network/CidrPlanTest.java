@@ -48,6 +48,30 @@ class CidrPlanTest {
     }
 
     @Property
+    void eachTierLiesInItsRangeAndTheRangesAreDisjoint(@ForAll("vpcs") Ipv4Cidr vpc, @ForAll @IntRange(min = 1, max = 8) int azs) {
+        var plan = CidrPlan.of(vpc, azs);
+        for (var s : plan.subnets()) {
+            for (var tier : SubnetTier.values()) {
+                assertEquals(tier == s.tier(), CidrPlan.range(vpc, tier).contains(s.cidr()), s + " against the " + tier + " range");
+            }
+        }
+        for (var a : SubnetTier.values()) {
+            assertTrue(vpc.contains(CidrPlan.range(vpc, a)));
+            for (var b : SubnetTier.values()) {
+                assertEquals(a == b, CidrPlan.range(vpc, a).overlaps(CidrPlan.range(vpc, b)), a + " and " + b);
+            }
+        }
+    }
+
+    @Test
+    void theRangesOfA16() {
+        var vpc = Ipv4Cidr.parse("10.10.0.0/16");
+        assertEquals("10.10.0.0/17", CidrPlan.range(vpc, SubnetTier.PRIVATE).toString());
+        assertEquals("10.10.128.0/18", CidrPlan.range(vpc, SubnetTier.ISOLATED).toString());
+        assertEquals("10.10.192.0/19", CidrPlan.range(vpc, SubnetTier.PUBLIC).toString());
+    }
+
+    @Property
     void thePlanIsAPureFunctionOfVpcAndAzCount(@ForAll("vpcs") Ipv4Cidr vpc, @ForAll @IntRange(min = 1, max = 8) int azs) {
         assertEquals(CidrPlan.of(vpc, azs).subnets(), CidrPlan.of(vpc, azs).subnets());
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.planAll;
 import static io.acgs2.testing.Fixtures.read;
 import static io.acgs2.testing.Fixtures.shippedProject;
@@ -76,12 +77,24 @@ class DataLayerTest {
             assertFalse(euCache.inputs().containsKey(inherited), "a datastore member inherits " + inherited);
         }
         assertTrue(euCache.protect());
-        // the joining region owns its copy of the credentials, in its own region, encrypted with its own key
-        var euSecret = where(eu, r -> r.type().equals("aws:secretsmanager/secret:Secret")
-                && "acgs2/data/platform/aurora/master".equals(r.inputs().get("name"))).get(0);
-        assertTrue(String.valueOf(euSecret.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
-        assertEquals("[secret]", where(eu, r -> r.type().equals("aws:secretsmanager/secretVersion:SecretVersion")
-                && euSecret.urn().equals(r.parent())).get(0).inputs().get("secretString"));
+        // the joining region holds a replica of the owner's secret (no copy of its own that would go stale),
+        // encrypted with its own key, made and removed by its own stack, and protected
+        assertTrue(where(eu, r -> r.type().equals("aws:secretsmanager/secret:Secret")
+                && "acgs2/data/platform/aurora/master".equals(r.inputs().get("name"))).isEmpty(), "no per-region copy");
+        var replicate = one(eu, "command:local:Command", "acgs2-db-platform-master-secret-replicate");
+        var env = map(replicate.inputs().get("environment"));
+        @SuppressWarnings("unchecked")
+        var usSecrets = (Map<String, String>) us.outputs().get("databaseSecretArns");
+        assertEquals(usSecrets.get("platform"), env.get("SECRET_ARN"));
+        assertEquals("us-east-1", env.get("PRIMARY_REGION"));
+        assertEquals("eu-west-1", env.get("REPLICA_REGION"));
+        assertEquals(euPlatform.inputs().get("kmsKeyId"), env.get("KMS_KEY_ARN"), "the replica uses eu-west-1's key of the domain");
+        assertTrue(String.valueOf(env.get("KMS_KEY_ARN")).startsWith("arn:aws:kms:eu-west-1:"));
+        assertTrue(replicate.protect());
+        @SuppressWarnings("unchecked")
+        var euSecrets = (Map<String, String>) eu.outputs().get("databaseSecretArns");
+        assertEquals(usSecrets.get("platform").replace(":us-east-1:", ":eu-west-1:"), euSecrets.get("platform"),
+                "eu-west-1 exports its replica");
         assertEquals("[secret]", us.outputs().get("databaseMasterPasswords"), "the owner exports the password as a secret");
         assertEquals(1, eu.ofType("random:index/randomPassword:RandomPassword").stream().filter(r -> r.urn().contains("acgs2:data:"))
                 .count(), "eu-west-1 generates only its own domain's password");
@@ -92,7 +105,8 @@ class DataLayerTest {
             for (var type : List.of(CLUSTER, GLOBAL, "aws:rds/clusterInstance:ClusterInstance")) {
                 plan.ofType(type).forEach(r -> assertTrue(r.protect(), r.urn() + " is not protected"));
             }
-            plan.ofType(CLUSTER).forEach(r -> assertEquals(AuroraGlobalDatabase.MEMBER_IGNORE_CHANGES, r.ignoreChanges(), r.urn()));
+            plan.ofType(CLUSTER).forEach(r -> assertEquals(r.inputs().containsKey("masterUsername")
+                    ? AuroraGlobalDatabase.OWNER_IGNORE_CHANGES : AuroraGlobalDatabase.MEMBER_IGNORE_CHANGES, r.ignoreChanges(), r.urn()));
         }
         assertEquals(Map.of("platform", "[present]", "us-tenants", "[present]"), present(us.outputs().get("databaseEndpoints")));
         // replication lag is alarmed where it is measured: on the secondary (eu-west-1's platform member)
