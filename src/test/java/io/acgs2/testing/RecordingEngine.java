@@ -83,6 +83,12 @@ public final class RecordingEngine implements AutoCloseable {
 
     private static final String ROOT_TYPE = "pulumi:pulumi:Stack";
 
+    /**
+     * What the engine's gRPC servers accept (pulumi's rpcutil: 400 MiB, not gRPC's default 4 MiB): the
+     * SDK's debug log of a registration carries its inputs as text, over 4 MiB for Strimzi's Kafka CRD.
+     */
+    private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
     private final String project;
     private final String stack;
     private final Server server;
@@ -101,6 +107,7 @@ public final class RecordingEngine implements AutoCloseable {
         this.project = project;
         this.stack = stack;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(new Monitor())
                 .addService(new EngineService())
                 .build()
