@@ -35,6 +35,7 @@ public final class KubernetesObjectArgs extends ResourceArgs {
 
     private String apiVersionValue;
     private String kindValue;
+    private boolean patchValue;
 
     private KubernetesObjectArgs() {
     }
@@ -45,10 +46,12 @@ public final class KubernetesObjectArgs extends ResourceArgs {
 
     /**
      * {@code kubernetes:<apiVersion>:<Kind>}, e.g. kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy;
-     * the core group has no name in apiVersion (v1) but is {@code core} in the token (kubernetes:core/v1:Service).
+     * the core group has no name in apiVersion (v1) but is {@code core} in the token (kubernetes:core/v1:Service);
+     * a {@link Builder#patch() patch} is the kind's Patch resource (kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinitionPatch).
      */
     public String typeToken() {
-        return "kubernetes:" + (apiVersionValue.contains("/") ? apiVersionValue : "core/" + apiVersionValue) + ":" + kindValue;
+        return "kubernetes:" + (apiVersionValue.contains("/") ? apiVersionValue : "core/" + apiVersionValue) + ":" + kindValue
+                + (patchValue ? "Patch" : "");
     }
 
     public String apiVersion() {
@@ -65,6 +68,7 @@ public final class KubernetesObjectArgs extends ResourceArgs {
         private Map<String, Object> metadata;
         private Output<Map<String, Object>> spec;
         private Output<Map<String, Object>> data;
+        private boolean patch;
 
         private Builder() {
         }
@@ -102,6 +106,16 @@ public final class KubernetesObjectArgs extends ResourceArgs {
             return this;
         }
 
+        /**
+         * Register the kind's Patch resource instead: the provider server-side applies it whether or
+         * not the object exists (it adopts one another tool made) and never deletes the object (a
+         * delete gives up its fields). Default: a plain resource, whose create fails if the object exists.
+         */
+        public Builder patch() {
+            this.patch = true;
+            return this;
+        }
+
         public KubernetesObjectArgs build() {
             var p = new ArgsProblems("KubernetesObjectArgs");
             if (p.require("apiVersion", apiVersion, "pass group/version, e.g. admissionregistration.k8s.io/v1") != null
@@ -122,6 +136,7 @@ public final class KubernetesObjectArgs extends ResourceArgs {
             var args = new KubernetesObjectArgs();
             args.apiVersionValue = apiVersion;
             args.kindValue = kind;
+            args.patchValue = patch;
             args.apiVersion = Output.of(apiVersion);
             args.kind = Output.of(kind);
             args.metadata = Output.of(new LinkedHashMap<>(metadata));

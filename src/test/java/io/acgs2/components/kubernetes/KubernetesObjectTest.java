@@ -39,6 +39,16 @@ class KubernetesObjectTest {
     }
 
     @Test
+    void aPatchIsTheKindsPatchResourceWithTheKindsOwnBody() {
+        var args = KubernetesObjectArgs.builder().apiVersion("apiextensions.k8s.io/v1").kind("CustomResourceDefinition")
+                .metadata(Map.of("name", "kafkas.kafka.strimzi.io")).spec(Map.of("group", "kafka.strimzi.io"));
+        assertEquals("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", args.build().typeToken());
+        var patch = args.patch().build();
+        assertEquals("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinitionPatch", patch.typeToken());
+        assertEquals("CustomResourceDefinition", patch.kind(), "the object is still the kind itself");
+    }
+
+    @Test
     void badArgsAreRejectedTogether() {
         var e = assertThrows(IllegalArgumentException.class, () -> KubernetesObjectArgs.builder()
                 .apiVersion("Istio v1").kind("destinationRule").metadata(Map.of("namespace", "x")).build());
