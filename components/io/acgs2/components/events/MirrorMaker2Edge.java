@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.acgs2.components.common.Json;
 import io.acgs2.components.common.Tags;
 import io.acgs2.components.kubernetes.KubernetesObject;
@@ -64,7 +65,7 @@ public class MirrorMaker2Edge extends ComponentResource {
                 .metadata(Map.of("name", sourceUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", source.kafka())))
                 .spec(sourceUserSpec(edge + "-scram", args.topics().keySet().stream().toList()))
                 .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(source.kubernetes())
-                .dependsOn(sourceSecret).build()));
+                .dependsOn(withAfter(args, sourceSecret)).build()));
         for (int i = 0; i < target.vpcCidrs().size(); i++) {
             var suffix = target.vpcCidrs().size() == 1 ? "" : "-" + i;
             new SecurityGroupIngressRule(name + "-from-target" + suffix, SecurityGroupIngressRuleArgs.builder()
@@ -89,7 +90,7 @@ public class MirrorMaker2Edge extends ComponentResource {
                 .apiVersion(StrimziVersions.API).kind("KafkaUser")
                 .metadata(Map.of("name", targetUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", target.kafka())))
                 .spec(targetUserSpec(source.region()))
-                .build(), inTarget);
+                .build(), KubernetesPlugin.inCluster(this, target.kubernetes(), args.after()));
         var labels = new LinkedHashMap<String, Object>();
         labels.put("app.kubernetes.io/part-of", "acgs2");
         var zones = args.topics().values().stream().distinct().sorted().toList();
@@ -112,6 +113,12 @@ public class MirrorMaker2Edge extends ComponentResource {
                         "egress", List.of(Map.of("to", to, "ports", List.of(Map.of("protocol", "TCP", "port", KafkaCluster.MIRROR_PORT))))))
                 .build(), inTarget);
         this.registerOutputs(Map.of("topicsPattern", Output.of(args.topicsPattern())));
+    }
+
+    private static List<Resource> withAfter(MirrorMaker2EdgeArgs args, Resource first) {
+        var out = new ArrayList<Resource>(args.after());
+        out.add(first);
+        return out;
     }
 
     /** The edge's name: its KafkaMirrorMaker2, and the prefix of its users and secrets in both clusters. */

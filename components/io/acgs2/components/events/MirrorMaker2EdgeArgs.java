@@ -2,8 +2,10 @@ package io.acgs2.components.events;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
 import io.acgs2.components.common.ArgsProblems;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,12 +52,14 @@ public final class MirrorMaker2EdgeArgs {
     private final Target target;
     private final Map<String, String> topics;
     private final String namespace;
+    private final List<Resource> after;
 
     private MirrorMaker2EdgeArgs(Builder b) {
         this.source = b.source;
         this.target = b.target;
         this.topics = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(b.topics));
         this.namespace = b.namespace == null ? StrimziOperatorArgs.DEFAULT_NAMESPACE : b.namespace;
+        this.after = List.copyOf(b.after);
     }
 
     public static Builder builder() {
@@ -82,6 +86,14 @@ public final class MirrorMaker2EdgeArgs {
         return namespace;
     }
 
+    /**
+     * What its Strimzi objects wait for: this stack's Strimzi operator, so that in its own cluster
+     * they are made after the CRDs (an earlier region's were applied by its own stack). Default: none.
+     */
+    public List<Resource> after() {
+        return after;
+    }
+
     /** The mirror's topic pattern: the exact names, never a wildcard. */
     public String topicsPattern() {
         return String.join("|", topics.keySet().stream().map(t -> t.replace(".", "\\.")).toList());
@@ -92,6 +104,7 @@ public final class MirrorMaker2EdgeArgs {
         private Target target;
         private Map<String, String> topics = Map.of();
         private String namespace;
+        private final List<Resource> after = new ArrayList<>();
 
         private Builder() {
         }
@@ -113,6 +126,11 @@ public final class MirrorMaker2EdgeArgs {
 
         public Builder namespace(String v) {
             this.namespace = v;
+            return this;
+        }
+
+        public Builder after(List<? extends Resource> v) {
+            this.after.addAll(v);
             return this;
         }
 

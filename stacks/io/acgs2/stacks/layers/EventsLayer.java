@@ -100,10 +100,10 @@ public record EventsLayer(StrimziOperator operator, KafkaCluster kafka, SortedMa
                     KafkaCluster.internalBootstrap(kafkaName(peer.spec()), StrimziOperatorArgs.DEFAULT_NAMESPACE), peer.spec().cidrTexts(), peerKube);
             var in = peer.spec().region() + "-to-" + self.region();
             edges.put(in, new MirrorMaker2Edge(EDGE_PREFIX + in, MirrorMaker2EdgeArgs.builder()
-                    .source(peerSource).target(selfTarget).topics(shared).build(), options));
+                    .source(peerSource).target(selfTarget).topics(shared).after(List.of(operator.release)).build(), options));
             var out = self.region() + "-to-" + peer.spec().region();
             edges.put(out, new MirrorMaker2Edge(EDGE_PREFIX + out, MirrorMaker2EdgeArgs.builder()
-                    .source(selfSource).target(peerTarget).topics(shared).build(), options));
+                    .source(selfSource).target(peerTarget).topics(shared).after(List.of(operator.release)).build(), options));
         }
         return new EventsLayer(operator, kafka, edges, kafkaName);
     }

@@ -1,11 +1,15 @@
 package io.acgs2.stacks.layers;
 
+import io.acgs2.stacks.plan.PlannedResource;
 import io.acgs2.stacks.plan.StackPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +17,7 @@ import java.util.stream.Collectors;
 
 import static io.acgs2.testing.Fixtures.json;
 import static io.acgs2.testing.Fixtures.map;
+import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.planAll;
 import static io.acgs2.testing.Fixtures.shippedProject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,5 +75,39 @@ public class EventsLayerTest {
                 json(shipped.get("eu-west-1").ofType("kubernetes:kafka.strimzi.io/v1:KafkaMirrorMaker2").stream()
                         .filter(m -> m.name().contains("us-east-1-to-eu-west-1")).findFirst().orElseThrow().inputs().get("spec"))
                         .get("mirrors").get(0).get("source").get("bootstrapServers").asText(), "the earlier region's exported address");
+    }
+
+    /** Whether {@code r} waits for {@code target}, directly or through what it waits for. */
+    static boolean waitsFor(Map<String, PlannedResource> byUrn, PlannedResource r, String target) {
+        var todo = new ArrayDeque<>(r.dependencies());
+        var seen = new HashSet<String>();
+        while (!todo.isEmpty()) {
+            var u = todo.pop();
+            if (u.equals(target)) {
+                return true;
+            }
+            if (seen.add(u) && byUrn.containsKey(u)) {
+                todo.addAll(byUrn.get(u).dependencies());
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void everyStrimziObjectInTheRegionsClusterWaitsForItsOperator() {
+        for (var plan : shipped.values()) {
+            var byUrn = new HashMap<String, PlannedResource>();
+            plan.resources().forEach(r -> byUrn.put(r.urn(), r));
+            var release = one(plan, "kubernetes:helm.sh/v3:Release", EventsLayer.OPERATOR + "-operator");
+            var checked = 0;
+            for (var r : plan.resources()) {
+                if (r.type().startsWith("kubernetes:kafka.strimzi.io/") && release.providerUrn().equals(r.providerUrn())) {
+                    assertTrue(waitsFor(byUrn, r, release.urn()), plan.stack() + " " + r.name() + " waits for the operator");
+                    checked++;
+                }
+            }
+            // the Kafka, 2 pools and its topics; in eu-west-1 also the mirror into it and a user of each edge
+            assertEquals(plan.stack().equals("eu-west-1") ? 1 + 2 + 3 + 1 + 2 : 1 + 2 + 2, checked, plan.stack());
+        }
     }
 }
