@@ -38,7 +38,7 @@ public final class StrimziOperatorArgs {
         return namespace;
     }
 
-    /** Default: {@link StrimziVersions#OPERATOR}. */
+    /** Default: {@link StrimziVersions#OPERATOR}. Must be the release the vendored CRDs are for ({@link StrimziCrds#version()}). */
     public String version() {
         return version;
     }
@@ -80,6 +80,12 @@ public final class StrimziOperatorArgs {
         public StrimziOperatorArgs build() {
             var p = new ArgsProblems("StrimziOperatorArgs");
             p.require("cluster", cluster, "pass the EKS cluster's core");
+            var v = version == null ? StrimziVersions.OPERATOR : version;
+            var crds = StrimziCrds.version();
+            if (!v.equals(crds)) {
+                p.add("version", "is " + v + " but the vendored CRDs the program applies are Strimzi " + crds,
+                        "run schemas/refresh after raising StrimziVersions.OPERATOR");
+            }
             p.throwIfAny();
             return new StrimziOperatorArgs(this);
         }

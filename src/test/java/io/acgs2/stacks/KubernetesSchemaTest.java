@@ -39,6 +39,10 @@ class KubernetesSchemaTest {
         }
         assertTrue(bySchema.getOrDefault("Kubernetes", 0) > 50 && bySchema.getOrDefault("Strimzi", 0) >= 10
                 && bySchema.getOrDefault(io.acgs2.testing.schema.IstioModel.ARTIFACT, 0) >= 8, bySchema.toString());
+        var crds = ClusterObjects.objects(plans).stream().filter(o -> "CustomResourceDefinition".equals(o.kind())).toList();
+        assertEquals(20, crds.size(), "Strimzi's ten CRDs in each cluster");
+        crds.forEach(o -> assertEquals("Kubernetes 1.35 apiextensions.k8s.io/v1 CustomResourceDefinition",
+                KubernetesSchemas.pinned().validate(o.body()).schema()));
         assertEquals(List.of(), problems(plans));
     }
 
@@ -90,6 +94,20 @@ class KubernetesSchemaTest {
         var problems = check(kafka);
         assertTrue(problems.contains("Kafka.spec.kafka.listeners[0].tsl: unknown field (known: authentication, configuration, "
                 + "name, networkPolicyPeers, port, tls, type)"), problems.toString());
+    }
+
+    @Test
+    void aMisspeltFieldInACrdTheProgramAppliesFails() {
+        var crd = copy(object("us-east-1", "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinitionPatch",
+                "acgs2-strimzi-crd-kafkatopics.kafka.strimzi.io"));
+        assertEquals(List.of(), check(crd));
+        var version = KubernetesSchemasTestJson.listAt(crd, "spec", "versions").get(0);
+        version.put("servd", version.remove("served"));
+        var problems = check(crd);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("The field `servd` in the JSON string is not defined in the "
+                + "`V1CustomResourceDefinitionVersion` properties")), problems.toString());
+        KubernetesSchemasTestJson.at(crd, "metadata").put("namespace", "kafka");
+        assertTrue(check(crd).contains("metadata.namespace: the kind is cluster-scoped and takes no namespace (kafka)"));
     }
 
     @Test

@@ -94,11 +94,14 @@ public class EventsLayerTest {
     }
 
     @Test
-    void everyStrimziObjectInTheRegionsClusterWaitsForItsOperator() {
+    void everyStrimziObjectInTheRegionsClusterWaitsForItsOperatorAndSoItsCrds() {
         for (var plan : shipped.values()) {
             var byUrn = new HashMap<String, PlannedResource>();
             plan.resources().forEach(r -> byUrn.put(r.urn(), r));
             var release = one(plan, "kubernetes:helm.sh/v3:Release", EventsLayer.OPERATOR + "-operator");
+            var crds = plan.ofType("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinitionPatch");
+            assertEquals(10, crds.size(), plan.stack());
+            assertTrue(release.dependencies().containsAll(crds.stream().map(PlannedResource::urn).toList()), plan.stack());
             var checked = 0;
             for (var r : plan.resources()) {
                 if (r.type().startsWith("kubernetes:kafka.strimzi.io/") && release.providerUrn().equals(r.providerUrn())) {
