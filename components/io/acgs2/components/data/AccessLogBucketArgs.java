@@ -13,8 +13,10 @@ public final class AccessLogBucketArgs {
     private final String zone;
     private final AwsFacts facts;
     private final int retentionDays;
+    private final String loadBalancerLogPrefix;
 
     private AccessLogBucketArgs(Builder b) {
+        this.loadBalancerLogPrefix = b.loadBalancerLogPrefix;
         this.region = b.region;
         this.zone = b.zone;
         this.facts = b.facts;
@@ -48,6 +50,14 @@ public final class AccessLogBucketArgs {
         return retentionDays;
     }
 
+    /**
+     * The prefix the region's public load balancers write their access logs under, when they do:
+     * Elastic Load Balancing may then write there (and only there). Default: none.
+     */
+    public java.util.Optional<String> loadBalancerLogPrefix() {
+        return java.util.Optional.ofNullable(loadBalancerLogPrefix);
+    }
+
     /** The bucket's name for {@code accountId}. */
     public String bucketName(String accountId) {
         return BucketParts.bucketName("access-logs", region, accountId);
@@ -58,8 +68,14 @@ public final class AccessLogBucketArgs {
         private String zone;
         private AwsFacts facts;
         private Integer retentionDays;
+        private String loadBalancerLogPrefix;
 
         private Builder() {
+        }
+
+        public Builder loadBalancerLogPrefix(String v) {
+            this.loadBalancerLogPrefix = v;
+            return this;
         }
 
         public Builder region(String v) {
@@ -92,6 +108,12 @@ public final class AccessLogBucketArgs {
                 p.add("zone", "'" + zone + "' is not a zone name", "use a zone of Pulumi.yaml, e.g. gdpr");
             }
             p.require("facts", facts, "pass the region's AwsFacts");
+            // Elastic Load Balancing refuses a prefix containing AWSLogs, and one with slashes at either end
+            if (loadBalancerLogPrefix != null && (!loadBalancerLogPrefix.matches("^[a-z0-9][a-z0-9-/]*[a-z0-9]$")
+                    || loadBalancerLogPrefix.contains("AWSLogs"))) {
+                p.add("loadBalancerLogPrefix", "'" + loadBalancerLogPrefix + "' is not a log prefix ELB accepts",
+                        "use lower-case letters, digits and '-', e.g. alb");
+            }
             if (retentionDays != null && retentionDays < 1) {
                 p.add("retentionDays", "is " + retentionDays, "keep logs at least 1 day, e.g. 365");
             }

@@ -205,13 +205,6 @@ public class ReplicationAlarms extends ComponentResource {
 
     /** Account admins manage the key; CloudWatch alarms may use it to publish to the encrypted topic. */
     static String topicKeyPolicy(String partition, String accountId) {
-        return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(
-                Map.of("Sid", "AccountAdministration", "Effect", "Allow",
-                        "Principal", Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
-                        "Action", "kms:*", "Resource", "*"),
-                Map.of("Sid", "CloudWatchAlarmsPublish", "Effect", "Allow",
-                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", "*",
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))))));
+        return io.acgs2.components.common.AlarmTopic.keyPolicy(partition, accountId);
     }
 }

@@ -44,8 +44,8 @@ public class MeshPeering extends ComponentResource {
         // each cluster learns the other: the secret lives where the reading istiod runs
         remoteSecret(name + "-secret-here", self, peer);
         remoteSecret(name + "-secret-there", peer, self);
-        open(name + "-here", self, peer, args.servicesNamespace());
-        open(name + "-there", peer, self, args.servicesNamespace());
+        open(name + "-here", self, peer, args.servicesNamespace(), args.ingressNamespace());
+        open(name + "-there", peer, self, args.servicesNamespace(), args.ingressNamespace());
         this.registerOutputs(Map.of("peerClusterName", Output.of(peer.clusterName())));
     }
 
@@ -65,7 +65,8 @@ public class MeshPeering extends ComponentResource {
     }
 
     /** Opens {@code in}'s API server, east-west gateway and egress to {@code from}'s VPC. */
-    private void open(String name, MeshPeeringArgs.End in, MeshPeeringArgs.End from, String servicesNamespace) {
+    private void open(String name, MeshPeeringArgs.End in, MeshPeeringArgs.End from, String servicesNamespace,
+                      java.util.Optional<String> ingressNamespace) {
         var aws = CustomResourceOptions.builder().parent(this).provider(in.aws()).build();
         for (int i = 0; i < from.vpcCidrs().size(); i++) {
             var cidr = from.vpcCidrs().get(i);
@@ -99,6 +100,12 @@ public class MeshPeering extends ComponentResource {
                 .spec(Map.of("podSelector", Map.of(), "policyTypes", List.of("Egress"),
                         "egress", List.of(Map.of("to", to, "ports", List.of(Map.of("protocol", "TCP", "port", 15443))))))
                 .build(), kube);
+        ingressNamespace.ifPresent(ns -> new KubernetesObject(name + "-ingress-egress", KubernetesObjectArgs.builder()
+                .apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
+                .metadata(Map.of("name", "allow-mesh-to-" + from.region(), "namespace", ns))
+                .spec(Map.of("podSelector", Map.of(), "policyTypes", List.of("Egress"),
+                        "egress", List.of(Map.of("to", to, "ports", List.of(Map.of("protocol", "TCP", "port", 15443))))))
+                .build(), kube));
     }
 
     /** What istioctl create-remote-secret writes: a bearer token, never an exec credential (istiod refuses those). */

@@ -34,8 +34,10 @@ public final class MeshPeeringArgs {
     private final End self;
     private final End peer;
     private final String servicesNamespace;
+    private final String ingressNamespace;
 
     private MeshPeeringArgs(Builder b) {
+        this.ingressNamespace = b.ingressNamespace;
         this.self = b.self;
         this.peer = b.peer;
         this.servicesNamespace = b.servicesNamespace;
@@ -60,12 +62,27 @@ public final class MeshPeeringArgs {
         return servicesNamespace;
     }
 
+    /**
+     * The public front door's namespace in both clusters, when the fleet has one: its ingress
+     * gateway may then also reach the other region's east-west gateway (the mesh fails a request over
+     * there like any other caller's). Default: none.
+     */
+    public java.util.Optional<String> ingressNamespace() {
+        return java.util.Optional.ofNullable(ingressNamespace);
+    }
+
     public static final class Builder {
         private End self;
         private End peer;
         private String servicesNamespace;
+        private String ingressNamespace;
 
         private Builder() {
+        }
+
+        public Builder ingressNamespace(String v) {
+            this.ingressNamespace = v;
+            return this;
         }
 
         public Builder self(End v) {

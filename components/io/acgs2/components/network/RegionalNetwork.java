@@ -91,12 +91,15 @@ public class RegionalNetwork extends ComponentResource {
                 })
                 : Output.of(args.availabilityZones());
 
-        this.vpc = new Vpc(name + "-vpc", VpcArgs.builder()
+        var vpcArgs = VpcArgs.builder()
                 .cidrBlock(args.vpcCidr().toString())
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true) // EKS and interface endpoints need DNS hostnames
-                .tags(Tags.name(name + "-vpc"))
-                .build(), inComponent);
+                .tags(Tags.name(name + "-vpc"));
+        if (args.publicIpv6()) {
+            vpcArgs.assignGeneratedIpv6CidrBlock(true);
+        }
+        this.vpc = new Vpc(name + "-vpc", vpcArgs.build(), inComponent);
         var inVpc = CustomResourceOptions.builder().parent(vpc).build();
 
         var cidrAssociations = new ArrayList<VpcIpv4CidrBlockAssociation>();
@@ -113,13 +116,17 @@ public class RegionalNetwork extends ComponentResource {
             for (int az = 0; az < args.azCount(); az++) {
                 final int i = az;
                 var subnetName = name + "-" + tier.label() + "-" + RegionalNetworkArgs.azKey(az);
-                list.add(new Subnet(subnetName, SubnetArgs.builder()
+                var subnetArgs = SubnetArgs.builder()
                         .vpcId(vpc.id())
                         .cidrBlock(plan.cidr(tier, az).toString())
                         .availabilityZone(azNames.applyValue(n -> n.get(i)))
                         .mapPublicIpOnLaunch(false) // nothing gets a public IP unless it asks for one
-                        .tags(Tags.name(subnetName, subnetRoleTags(tier, name)))
-                        .build(), inVpc));
+                        .tags(Tags.name(subnetName, subnetRoleTags(tier, name)));
+                if (tier == SubnetTier.PUBLIC && args.publicIpv6()) {
+                    // addresses only for what asks (dualstack load balancers): never on create
+                    subnetArgs.ipv6CidrBlock(vpc.ipv6CidrBlock().applyValue(v6 -> Ipv6Cidr.subnet64(v6, i)));
+                }
+                list.add(new Subnet(subnetName, subnetArgs.build(), inVpc));
             }
             subnets.put(tier, list);
         }
@@ -134,6 +141,11 @@ public class RegionalNetwork extends ComponentResource {
         new Route(name + "-public-default", RouteArgs.builder()
                 .routeTableId(publicTable.id()).destinationCidrBlock("0.0.0.0/0").gatewayId(igw.id()).build(),
                 inPublicTable);
+        if (args.publicIpv6()) {
+            new Route(name + "-public-default-ipv6", RouteArgs.builder()
+                    .routeTableId(publicTable.id()).destinationIpv6CidrBlock("::/0").gatewayId(igw.id()).build(),
+                    inPublicTable);
+        }
         for (int az = 0; az < args.azCount(); az++) {
             new RouteTableAssociation(name + "-public-" + RegionalNetworkArgs.azKey(az), RouteTableAssociationArgs.builder()
                     .subnetId(subnets.get(SubnetTier.PUBLIC).get(az).id()).routeTableId(publicTable.id()).build(),

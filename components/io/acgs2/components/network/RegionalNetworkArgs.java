@@ -25,6 +25,7 @@ public final class RegionalNetworkArgs {
     private final int flowLogRetentionDays;
     private final List<String> availabilityZones;
     private final boolean retainFlowLogs;
+    private final boolean publicIpv6;
     private final AwsFacts facts;
 
     private RegionalNetworkArgs(Builder b) {
@@ -35,6 +36,7 @@ public final class RegionalNetworkArgs {
         this.flowLogRetentionDays = b.flowLogRetentionDays == null ? DEFAULT_FLOW_LOG_RETENTION_DAYS : b.flowLogRetentionDays;
         this.availabilityZones = List.copyOf(b.availabilityZones);
         this.retainFlowLogs = b.retainFlowLogs == null || b.retainFlowLogs;
+        this.publicIpv6 = b.publicIpv6;
         this.facts = b.facts;
     }
 
@@ -83,6 +85,18 @@ public final class RegionalNetworkArgs {
         return retainFlowLogs;
     }
 
+    /**
+     * IPv6 for the public tier, for dualstack internet-facing load balancers: the VPC gets an
+     * Amazon-provided /56, each public subnet a /64 of it ({@link Ipv6Cidr#subnet64}, AZ ordinal i
+     * takes /64 number i), and the public route table a default IPv6 route to the internet gateway.
+     * Private and isolated subnets stay IPv4-only, and nothing gets an IPv6 address unless it asks
+     * for one. Both changes apply in place to a deployed VPC (AssociateVpcCidrBlock,
+     * AssociateSubnetCidrBlock). Default: false.
+     */
+    public boolean publicIpv6() {
+        return publicIpv6;
+    }
+
     /** Account, partition and region of the component's provider, looked up once per stack. Required. */
     public AwsFacts facts() {
         return facts;
@@ -105,6 +119,7 @@ public final class RegionalNetworkArgs {
         private Integer flowLogRetentionDays;
         private List<String> availabilityZones = List.of();
         private Boolean retainFlowLogs;
+        private boolean publicIpv6;
         private AwsFacts facts;
 
         private Builder() {
@@ -137,6 +152,11 @@ public final class RegionalNetworkArgs {
 
         public Builder availabilityZones(List<String> availabilityZones) {
             this.availabilityZones = availabilityZones == null ? List.of() : availabilityZones;
+            return this;
+        }
+
+        public Builder publicIpv6(boolean publicIpv6) {
+            this.publicIpv6 = publicIpv6;
             return this;
         }
 

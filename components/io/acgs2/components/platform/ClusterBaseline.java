@@ -67,6 +67,10 @@ public class ClusterBaseline extends ComponentResource {
     public static final String KAFKA_NAMESPACE = "kafka";
     public static final String ISTIO_NAMESPACE = "istio-system";
     public static final String KUBE_SYSTEM = "kube-system";
+    /** The public front door's namespace (with a front door only): the ingress gateway and its Ingress. */
+    public static final String INGRESS_NAMESPACE = "acgs2-ingress";
+    /** Pods of a namespace with this label get the controller's readiness gate: a pod is Ready once its ALB target is healthy. */
+    static final String READINESS_GATE_LABEL = "elbv2.k8s.aws/pod-readiness-gate-inject";
 
     static final String PSA = "pod-security.kubernetes.io/";
     /** The label istiod reads for the network of its own cluster's workloads. */
@@ -91,6 +95,8 @@ public class ClusterBaseline extends ComponentResource {
     public final Output<String> systemNamespace;
     public final Output<String> kafkaNamespace;
     public final Output<String> istioSystemNamespace;
+    /** The front door's namespace, with {@link ClusterBaselineArgs#publicIngress()} only. */
+    public final Optional<Output<String>> ingressNamespace;
     /** The controller's IAM role, empty when the controller is opted out. */
     public final Output<Optional<String>> loadBalancerControllerRoleArn;
     /** The controller's Helm release, empty when opted out: Services of type LoadBalancer wait for it. */
@@ -124,6 +130,7 @@ public class ClusterBaseline extends ComponentResource {
         this.systemNamespace = nsOutputs.get("system");
         this.kafkaNamespace = nsOutputs.get("kafka");
         this.istioSystemNamespace = nsOutputs.get("istio");
+        this.ingressNamespace = Optional.ofNullable(nsOutputs.get("ingress"));
 
         // ---- AWS Load Balancer Controller ----
         if (args.enableLoadBalancerController()) {
@@ -138,7 +145,8 @@ public class ClusterBaseline extends ComponentResource {
             var policy = new RolePolicy(name + "-lbc", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(Output.tuple(facts.partition(), facts.accountId(), cluster.clusterName(), cluster.vpcId())
-                            .applyValue(t -> LoadBalancerControllerPolicy.document(t.t1, cluster.region(), t.t2, t.t3, t.t4)))
+                            .applyValue(t -> LoadBalancerControllerPolicy.document(t.t1, cluster.region(), t.t2, t.t3, t.t4,
+                                    args.publicIngress())))
                     .build(), CustomResourceOptions.builder().parent(role).build());
             var association = new PodIdentityAssociation(name + "-lbc", PodIdentityAssociationArgs.builder()
                     .clusterName(cluster.clusterName())
@@ -156,7 +164,7 @@ public class ClusterBaseline extends ComponentResource {
                     .repositoryOpts(RepositoryOptsArgs.builder().repo(LBC_REPO).build())
                     .namespace(KUBE_SYSTEM)
                     .values(Output.tuple(cluster.clusterName(), cluster.vpcId())
-                            .applyValue(t -> loadBalancerControllerValues(t.t1, cluster.region(), t.t2)))
+                            .applyValue(t -> loadBalancerControllerValues(t.t1, cluster.region(), t.t2, args)))
                     .build(), kubernetesOptions(cluster, after));
             ready.add(release);
             this.loadBalancerControllerRoleArn = role.arn().applyValue(Optional::of);
@@ -181,13 +189,18 @@ public class ClusterBaseline extends ComponentResource {
     }
 
     static List<BaselineNamespace> namespaces(ClusterBaselineArgs args) {
-        return List.of(
+        var out = new ArrayList<>(List.of(
                 new BaselineNamespace("services", args.servicesNamespace(), RESTRICTED),
                 new BaselineNamespace("system", args.systemNamespace(), RESTRICTED),
                 new BaselineNamespace("kafka", KAFKA_NAMESPACE, RESTRICTED),
                 // baseline, not restricted: istiod and the gateway charts are not verified to run under
                 // restricted; the privileged Istio CNI node agent lives in kube-system, not here.
-                new BaselineNamespace("istio", ISTIO_NAMESPACE, BASELINE));
+                new BaselineNamespace("istio", ISTIO_NAMESPACE, BASELINE)));
+        if (args.publicIngress()) {
+            // the ingress gateway is the Istio gateway chart, like the east-west one: baseline too
+            out.add(new BaselineNamespace("ingress", INGRESS_NAMESPACE, BASELINE));
+        }
+        return List.copyOf(out);
     }
 
     /** istio-system carries the mesh network label (when set) next to its Pod Security labels. */
@@ -195,6 +208,9 @@ public class ClusterBaseline extends ComponentResource {
         var labels = new java.util.TreeMap<>(podSecurityLabels(ns.enforce()));
         if (ISTIO_NAMESPACE.equals(ns.name())) {
             args.meshNetwork().ifPresent(n -> labels.put(MESH_NETWORK_LABEL, n));
+        }
+        if (INGRESS_NAMESPACE.equals(ns.name())) {
+            labels.put(READINESS_GATE_LABEL, "enabled");
         }
         return labels;
     }
@@ -311,6 +327,15 @@ public class ClusterBaseline extends ComponentResource {
      * VPC from instance metadata: both are passed. Two replicas spread over zones (soft) with a PDB.
      */
     static Map<String, Object> loadBalancerControllerValues(String clusterName, String region, String vpcId) {
+        return loadBalancerControllerValues(clusterName, region, vpcId, null);
+    }
+
+    /**
+     * With a public front door ({@link ClusterBaselineArgs#publicIngress()}) the controller also
+     * serves Ingresses (the front door's IngressClass is the program's, not the chart's) and manages
+     * the WAFv2 association an Ingress names; Shield and WAF Classic stay off.
+     */
+    static Map<String, Object> loadBalancerControllerValues(String clusterName, String region, String vpcId, ClusterBaselineArgs args) {
         var selector = Map.of("matchLabels", Map.of(
                 "app.kubernetes.io/name", LBC_CHART,
                 "app.kubernetes.io/instance", LBC_RELEASE));
@@ -327,12 +352,17 @@ public class ClusterBaseline extends ComponentResource {
                 "whenUnsatisfiable", "ScheduleAnyway",
                 "labelSelector", selector)));
         // internal NLBs for Services only: no ALB add-ons (the IAM policy grants none of them), no Ingress class
+        var publicIngress = args != null && args.publicIngress();
         values.put("enableShield", false);
         values.put("enableWaf", false);
-        values.put("enableWafv2", false);
-        values.put("controllerConfig", Map.of("featureGates", Map.of("ServiceTypeLoadBalancerOnly", true)));
+        values.put("enableWafv2", publicIngress);
+        values.put("controllerConfig", Map.of("featureGates", Map.of("ServiceTypeLoadBalancerOnly", !publicIngress)));
         values.put("createIngressClassResource", false);
         values.put("ingressClassParams", Map.of("create", false));
+        if (publicIngress) {
+            // the controller's own default is ELBSecurityPolicy-2016-08 (TLS 1.0): never that
+            values.put("defaultSSLPolicy", args.tlsPolicy().orElse("ELBSecurityPolicy-TLS13-1-2-2021-06"));
+        }
         return values;
     }
 }

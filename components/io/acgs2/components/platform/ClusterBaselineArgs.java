@@ -23,7 +23,7 @@ public final class ClusterBaselineArgs {
 
     /** Namespaces the baseline owns itself, or Kubernetes owns: neither configurable namespace may take them. */
     static final List<String> RESERVED_NAMESPACES = List.of(ClusterBaseline.KAFKA_NAMESPACE,
-            ClusterBaseline.ISTIO_NAMESPACE, "kube-system", "kube-public", "kube-node-lease", "default");
+            ClusterBaseline.ISTIO_NAMESPACE, ClusterBaseline.INGRESS_NAMESPACE, "kube-system", "kube-public", "kube-node-lease", "default");
 
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
@@ -36,9 +36,13 @@ public final class ClusterBaselineArgs {
     private final String loadBalancerControllerVersion;
     private final boolean enableLoadBalancerController;
     private final String meshNetwork;
+    private final boolean publicIngress;
+    private final String tlsPolicy;
 
     private ClusterBaselineArgs(Builder b) {
         this.meshNetwork = b.meshNetwork;
+        this.publicIngress = b.publicIngress;
+        this.tlsPolicy = b.tlsPolicy;
         this.cluster = b.cluster;
         this.facts = b.facts;
         this.servicesNamespace = b.servicesNamespace == null ? DEFAULT_SERVICES_NAMESPACE : b.servicesNamespace;
@@ -101,6 +105,21 @@ public final class ClusterBaselineArgs {
         return java.util.Optional.ofNullable(meshNetwork);
     }
 
+    /**
+     * Whether the region has a public front door: the baseline then also makes the ingress namespace
+     * ({@link ClusterBaseline#INGRESS_NAMESPACE}), and the Load Balancer Controller may also make
+     * internet-facing ALBs for Ingresses, with their HTTPS listeners, rules and WAFv2 association
+     * ({@link LoadBalancerControllerPolicy}). Default: false (internal NLBs for Services only).
+     */
+    public boolean publicIngress() {
+        return publicIngress;
+    }
+
+    /** With {@link #publicIngress()}: the controller's default listener security policy. Default: its TLS 1.2+ default. */
+    public java.util.Optional<String> tlsPolicy() {
+        return java.util.Optional.ofNullable(tlsPolicy);
+    }
+
     public static final class Builder {
         private String meshNetwork;
         private ClusterCore cluster;
@@ -109,8 +128,20 @@ public final class ClusterBaselineArgs {
         private String systemNamespace;
         private String loadBalancerControllerVersion;
         private Boolean enableLoadBalancerController;
+        private boolean publicIngress;
+        private String tlsPolicy;
 
         private Builder() {
+        }
+
+        public Builder publicIngress(boolean publicIngress) {
+            this.publicIngress = publicIngress;
+            return this;
+        }
+
+        public Builder tlsPolicy(String tlsPolicy) {
+            this.tlsPolicy = tlsPolicy;
+            return this;
         }
 
         public Builder cluster(ClusterCore cluster) {
@@ -170,6 +201,9 @@ public final class ClusterBaselineArgs {
             if (meshNetwork != null && !LABEL_VALUE.matcher(meshNetwork).matches()) {
                 p.add("meshNetwork", "'" + meshNetwork + "' is not a Kubernetes label value",
                         "use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+            }
+            if (publicIngress && Boolean.FALSE.equals(enableLoadBalancerController)) {
+                p.add("publicIngress", "needs the Load Balancer Controller, which is opted out", "enable it, or drop publicIngress");
             }
             p.throwIfAny();
             return new ClusterBaselineArgs(this);

@@ -22,6 +22,13 @@ import java.util.Map;
  *       IPAM pools, ACM and IAM server certificates with listener certificates (no TLS listeners: the
  *       mesh terminates TLS), and ALB rules and ARNs.</li>
  * </ul>
+ * With a public front door ({@code publicAlb}) the controller also makes the region's
+ * internet-facing ALB for the front door's Ingress: the same statements then also cover
+ * {@code loadbalancer/app}, {@code listener/app} and {@code listener-rule/app} ARNs, plus listener
+ * rules (the HTTP to HTTPS redirect and the host rules), listener certificates, reading the
+ * region's ACM certificates, and the WAFv2 association the Ingress names (GetWebACL,
+ * GetWebACLForResource, Associate/DisassociateWebACL on this region's regional web ACLs, SetWebAcl on
+ * the cluster's ALBs). Still no Shield, WAF Classic, Cognito or certificate discovery.
  */
 public final class LoadBalancerControllerPolicy {
 
@@ -29,11 +36,16 @@ public final class LoadBalancerControllerPolicy {
     }
 
     public static String document(String partition, String region, String accountId, String clusterName, String vpcId) {
+        return document(partition, region, accountId, clusterName, vpcId, false);
+    }
+
+    public static String document(String partition, String region, String accountId, String clusterName, String vpcId,
+                                  boolean publicAlb) {
         var elb = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":";
         var ec2 = "arn:" + partition + ":ec2:" + region + ":" + accountId + ":";
-        var loadBalancers = List.of(elb + "loadbalancer/net/*");
+        var loadBalancers = publicAlb ? List.of(elb + "loadbalancer/net/*", elb + "loadbalancer/app/*") : List.of(elb + "loadbalancer/net/*");
         var targetGroups = List.of(elb + "targetgroup/*");
-        var listeners = List.of(elb + "listener/net/*");
+        var listeners = publicAlb ? List.of(elb + "listener/net/*", elb + "listener/app/*") : List.of(elb + "listener/net/*");
         var allElb = concat(loadBalancers, targetGroups, listeners);
         var securityGroups = ec2 + "security-group/*";
         var clusterTag = ClusterBaseline.CLUSTER_TAG;
@@ -93,6 +105,27 @@ public final class LoadBalancerControllerPolicy {
                 "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"), allElb,
                 Map.of("StringEquals", Map.of("aws:ResourceTag/" + clusterTag, clusterName),
                         "ForAllValues:StringNotEquals", Map.of("aws:TagKeys", clusterTag))));
+        if (publicAlb) {
+            var rules = List.of(elb + "listener/app/*", elb + "listener-rule/app/*");
+            // the ALB's listener rules (HTTP to HTTPS redirect, host and path rules) and its certificates
+            statements.add(statement("ManageAlbRules", List.of(
+                    "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule",
+                    "elasticloadbalancing:SetRulePriorities", "elasticloadbalancing:AddListenerCertificates",
+                    "elasticloadbalancing:RemoveListenerCertificates"), rules, null));
+            statements.add(statement("TagAlbRulesOnCreate", List.of("elasticloadbalancing:AddTags"), rules,
+                    Map.of("StringEquals", Map.of("elasticloadbalancing:CreateAction", List.of("CreateRule", "CreateListener"),
+                            "aws:RequestTag/" + clusterTag, clusterName))));
+            statements.add(statement("DescribeAlbRulesAndCertificates", List.of("elasticloadbalancing:DescribeRules",
+                    "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeSSLPolicies"), "*", null));
+            statements.add(statement("ReadRegionCertificates", List.of("acm:DescribeCertificate"),
+                    "arn:" + partition + ":acm:" + region + ":" + accountId + ":certificate/*", null));
+            // the web ACL the Ingress names, on the cluster's own ALBs only
+            var webAcls = "arn:" + partition + ":wafv2:" + region + ":" + accountId + ":regional/webacl/*";
+            statements.add(statement("AssociateRegionWebAcls", List.of("wafv2:GetWebACL", "wafv2:GetWebACLForResource",
+                    "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL"), List.of(webAcls, elb + "loadbalancer/app/*"), null));
+            statements.add(statement("SetWebAclOnClusterAlbs", List.of("elasticloadbalancing:SetWebAcl"),
+                    elb + "loadbalancer/app/*", taggedForCluster));
+        }
         return Json.write(Map.of("Version", "2012-10-17", "Statement", statements));
     }
 

@@ -86,6 +86,10 @@ public final class PlanMocks implements Mocks {
             // offline there is no live cluster: every node group takes its configured size
             case "aws:eks/getNodeGroups:getNodeGroups" -> Map.of("id", String.valueOf(args.args.get("clusterName")),
                     "clusterName", String.valueOf(args.args.get("clusterName")), "names", List.of());
+            // the canonical hosted zone of application load balancers (terraform-provider-aws elbv2 hosted_zone_id_data_source.go)
+            case "aws:lb/getHostedZoneId:getHostedZoneId" -> Map.of("id",
+                    ALB_ZONES.getOrDefault(String.valueOf(args.args.getOrDefault("region", region)), "Z0ALBZONE" + shortRegion(region).toUpperCase()),
+                    "region", String.valueOf(args.args.getOrDefault("region", region)), "loadBalancerType", "application");
             case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region,
                     "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             default -> Map.of();
@@ -127,6 +131,11 @@ public final class PlanMocks implements Mocks {
                 state.put("mainRouteTableId", "rtb-" + hash(name + "rtb").substring(0, 17));
                 state.put("defaultNetworkAclId", "acl-" + hash(name + "acl").substring(0, 17));
                 state.put("ownerId", ACCOUNT);
+                if (Boolean.TRUE.equals(state.get("assignGeneratedIpv6CidrBlock"))) {
+                    // an Amazon-provided /56
+                    state.put("ipv6CidrBlock", "2600:1f18:" + hex.substring(0, 4) + ":" + hex.substring(4, 6) + "00::/56");
+                    state.put("ipv6AssociationId", "vpc-cidr-assoc-" + hex.substring(6, 23));
+                }
                 return id;
             }
             case "aws:kms/key:Key" -> {
@@ -312,6 +321,61 @@ public final class PlanMocks implements Mocks {
                 state.put("arn", String.valueOf(state.get("secretId")));
                 return state.get("secretId") + "|" + versionId;
             }
+            case "aws:acm/certificate:Certificate" -> {
+                var id = uuid(hex);
+                var arn = arnBase + "acm:" + region + ":" + ACCOUNT + ":certificate/" + id;
+                state.put("arn", arn);
+                state.put("status", "PENDING_VALIDATION");
+                var names = new java.util.ArrayList<String>();
+                names.add(String.valueOf(state.get("domainName")));
+                if (state.get("subjectAlternativeNames") instanceof List<?> sans) {
+                    sans.forEach(n -> names.add(String.valueOf(n)));
+                }
+                // ACM asks for the same CNAME for a name in every region of the account: derive it from the name alone
+                state.put("domainValidationOptions", names.stream().map(n -> {
+                    var token = digest(ACCOUNT + "|acm|" + n);
+                    return Map.of("domainName", n, "resourceRecordName", "_" + token.substring(0, 32) + "." + n + ".",
+                            "resourceRecordType", "CNAME",
+                            "resourceRecordValue", "_" + token.substring(32, 64) + ".xlfgrmvvlj.acm-validations.aws.");
+                }).toList());
+                return arn;
+            }
+            case "aws:route53/zone:Zone" -> {
+                var id = "Z" + hex.substring(0, 20).toUpperCase();
+                state.put("zoneId", id);
+                state.put("arn", arnBase + "route53:::hostedzone/" + id);
+                state.put("nameServers", List.of("ns-1." + hex.substring(0, 4) + ".awsdns-01.org", "ns-2." + hex.substring(4, 8)
+                        + ".awsdns-02.co.uk", "ns-3." + hex.substring(8, 12) + ".awsdns-03.com", "ns-4." + hex.substring(12, 16) + ".awsdns-04.net"));
+                return id;
+            }
+            case "aws:route53/healthCheck:HealthCheck" -> {
+                var id = uuid(hex);
+                state.put("arn", arnBase + "route53:::healthcheck/" + id);
+                return id;
+            }
+            case "aws:route53/record:Record" -> {
+                var recordName = String.valueOf(state.getOrDefault("name", name));
+                state.put("fqdn", recordName);
+                var setId = state.get("setIdentifier");
+                return state.get("zoneId") + "_" + recordName + "_" + state.get("type") + (setId == null ? "" : "_" + setId);
+            }
+            case "aws:wafv2/webAcl:WebAcl" -> {
+                var id = uuid(hex);
+                state.put("arn", arnBase + "wafv2:" + region + ":" + ACCOUNT + ":regional/webacl/" + state.getOrDefault("name", name) + "/" + id);
+                state.put("capacity", 927);
+                return id;
+            }
+            case "kubernetes:networking.k8s.io/v1:Ingress" -> {
+                // the Load Balancer Controller fills the status with the ALB's name: <name>-<number>.<region>.elb.amazonaws.com
+                @SuppressWarnings("unchecked")
+                var annotations = state.get("metadata") instanceof Map<?, ?> m && m.get("annotations") instanceof Map<?, ?> a
+                        ? (Map<String, Object>) a : Map.<String, Object>of();
+                var lbName = String.valueOf(annotations.getOrDefault("alb.ingress.kubernetes.io/load-balancer-name", "k8s-" + hex.substring(0, 8)));
+                var number = new java.math.BigInteger(hex.substring(0, 9), 16).mod(java.math.BigInteger.TEN.pow(10));
+                state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of(
+                        "hostname", lbName + "-" + number + "." + region + ".elb.amazonaws.com")))));
+                return kubernetesId(state, name);
+            }
             case "aws:cloudformation/stack:Stack" -> {
                 // the stack id is its ARN, with a generated id after the name
                 var stackName = String.valueOf(state.getOrDefault("name", name));
@@ -417,6 +481,11 @@ public final class PlanMocks implements Mocks {
         return namespace == null ? objectName : namespace + "/" + objectName;
     }
 
+    static final Map<String, String> ALB_ZONES = Map.of("us-east-1", "Z35SXDOTRQ7X7K", "us-east-2", "Z3AADJGX6KTTL2",
+            "us-west-1", "Z368ELLRRE2KJ0", "us-west-2", "Z1H1FL5HABSF5", "eu-west-1", "Z32O12XQLNTSW2",
+            "eu-west-2", "ZHURV8PSTC4K8", "eu-west-3", "Z3Q77PNBQS71R4", "eu-central-1", "Z215JYRZR1TBD5",
+            "eu-north-1", "Z23TAZ6LKFMNIO");
+
     private static final Map<String, String> ID_PREFIXES = Map.ofEntries(
             Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
             Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
@@ -461,6 +530,20 @@ public final class PlanMocks implements Mocks {
             sb.append(i == 0 ? parts[i] : parts[i].substring(0, 1));
         }
         return sb.append(parts[parts.length - 1]).toString();
+    }
+
+    /** A hash that does not depend on the stack (values AWS derives from the account alone). */
+    private static String digest(String text) {
+        try {
+            var d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            var sb = new StringBuilder();
+            for (byte b : d) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String hash(String text) {

@@ -101,6 +101,32 @@ class RegionalNetworkTest {
     }
 
     @Test
+    void withPublicIpv6OnlyThePublicTierGetsIpv6ForADualstackLoadBalancer() {
+        var plan = runInRegion("eu-west-1", r -> new RegionalNetwork("net", RegionalNetworkArgs.builder()
+                .vpcCidr(Ipv4Cidr.parse("10.20.0.0/16")).azCount(3).publicIpv6(true).facts(r.facts()).build(), r.opts()));
+        assertEquals(true, one(plan, "aws:ec2/vpc:Vpc", "net-vpc").inputs().get("assignGeneratedIpv6CidrBlock"));
+        var v6 = new java.util.TreeSet<String>();
+        for (var s : plan.ofType("aws:ec2/subnet:Subnet")) {
+            var block = s.inputs().get("ipv6CidrBlock");
+            if (s.name().startsWith("net-public-")) {
+                assertTrue(String.valueOf(block).endsWith("::/64"), s.name() + " " + block);
+                v6.add(String.valueOf(block));
+                assertTrue(!Boolean.TRUE.equals(s.inputs().get("assignIpv6AddressOnCreation")), "no address unless asked for");
+            } else {
+                assertEquals(null, block, s.name() + " stays IPv4-only");
+            }
+        }
+        assertEquals(3, v6.size(), "one /64 per public subnet");
+        var route = one(plan, "aws:ec2/route:Route", "net-public-default-ipv6");
+        assertEquals("::/0", route.inputs().get("destinationIpv6CidrBlock"));
+        assertTrue(String.valueOf(route.inputs().get("gatewayId")).startsWith("igw-"));
+        // off by default: nothing IPv6
+        var plain = network(3, NatStrategy.ONE_PER_AZ, List.of());
+        assertEquals(null, one(plain, "aws:ec2/vpc:Vpc", "net-vpc").inputs().get("assignGeneratedIpv6CidrBlock"));
+        assertEquals(0, where(plain, r -> r.name().equals("net-public-default-ipv6")).size());
+    }
+
+    @Test
     void theDefaultSecurityGroupIsClosed() {
         var sg = one(network(3, NatStrategy.ONE_PER_AZ, List.of()),
                 "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "net-default-sg");

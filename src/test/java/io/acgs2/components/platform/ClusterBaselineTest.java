@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import static io.acgs2.testing.Fixtures.json;
 import static io.acgs2.testing.Fixtures.map;
 import static io.acgs2.testing.Fixtures.one;
 import static io.acgs2.testing.Fixtures.runInRegion;
@@ -415,6 +416,50 @@ class ClusterBaselineTest {
         assertEquals(20, plan.count(NETWORK_POLICY));
         assertEquals("none", plan.outputs().get("lbcRoleArn"));
         assertEquals(false, plan.outputs().get("hasRelease"));
+    }
+
+    @Test
+    void aFrontDoorAddsItsNamespaceAndLetsTheControllerMakeOnlyTheClustersPublicAlbsWithWaf() {
+        var internal = baseline();
+        var open = baseline("eu-west-1", b -> b.publicIngress(true).tlsPolicy("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
+        var ns = one(open, "kubernetes:core/v1:Namespace", "base-ns-ingress");
+        var labels = map(metadata(ns).get("labels"));
+        assertEquals(ClusterBaseline.INGRESS_NAMESPACE, metadata(ns).get("name"));
+        assertEquals("baseline", labels.get("pod-security.kubernetes.io/enforce"), "the Istio gateway chart, as in istio-system");
+        assertEquals("enabled", labels.get("elbv2.k8s.aws/pod-readiness-gate-inject"), "a pod is Ready once its ALB target is");
+        policy(open, ClusterBaseline.INGRESS_NAMESPACE, "default-deny");
+        assertEquals(0, where(internal, r -> r.name().equals("base-ns-ingress")).size());
+        // values: Ingresses and WAFv2 on, Shield and WAF Classic off, a TLS 1.2+ default listener policy
+        var values = map(one(open, "kubernetes:helm.sh/v3:Release", "base-lbc").inputs().get("values"));
+        assertEquals(true, values.get("enableWafv2"));
+        assertEquals(false, values.get("enableShield"));
+        assertEquals(false, values.get("enableWaf"));
+        assertEquals(Map.of("featureGates", Map.of("ServiceTypeLoadBalancerOnly", false)), values.get("controllerConfig"));
+        assertEquals("ELBSecurityPolicy-TLS13-1-2-Res-2021-06", values.get("defaultSSLPolicy"));
+        assertEquals(false, values.get("createIngressClassResource"), "the front door's IngressClass is the program's");
+        var closed = map(one(internal, "kubernetes:helm.sh/v3:Release", "base-lbc").inputs().get("values"));
+        assertEquals(false, closed.get("enableWafv2"));
+        assertFalse(closed.containsKey("defaultSSLPolicy"), "without a front door the values are what they were");
+        // the policy: ALB rules, certificates of the region, and the region's web ACLs on the cluster's own ALBs
+        var doc = json(one(open, "aws:iam/rolePolicy:RolePolicy", "base-lbc").inputs().get("policy"));
+        var waf = statement(doc, "AssociateRegionWebAcls");
+        assertEquals(List.of("wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource"),
+                sorted(waf.get("Action")));
+        assertTrue(waf.get("Resource").toString().contains("arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/*"));
+        var setWebAcl = statement(doc, "SetWebAclOnClusterAlbs");
+        assertEquals(CLUSTER, setWebAcl.at("/Condition/StringEquals/aws:ResourceTag~1elbv2.k8s.aws~1cluster").asText());
+        assertEquals("arn:aws:acm:eu-west-1:123456789012:certificate/*", statement(doc, "ReadRegionCertificates").get("Resource").asText());
+        assertTrue(statement(doc, "ManageAlbRules").get("Resource").toString().contains("listener-rule/app/*"));
+        var internalDoc = json(one(internal, "aws:iam/rolePolicy:RolePolicy", "base-lbc").inputs().get("policy"));
+        assertFalse(internalDoc.toString().contains("wafv2"), "no WAF or ALB rights without a front door");
+        assertFalse(internalDoc.toString().contains("loadbalancer/app"));
+    }
+
+    private static List<String> sorted(com.fasterxml.jackson.databind.JsonNode actions) {
+        var out = new java.util.ArrayList<String>();
+        actions.forEach(a -> out.add(a.asText()));
+        java.util.Collections.sort(out);
+        return out;
     }
 
     @Test
