@@ -8,4 +8,8 @@ package io.acgs2.components.common;
  * @param finding the problem and its fix
  */
 public record FieldFinding(String field, Finding finding) {
+
+    public static FieldFinding of(String field, String problem, String fix) {
+        return new FieldFinding(field, new Finding(problem, fix));
+    }
 }
