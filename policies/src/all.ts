@@ -7,6 +7,7 @@ import { dataStorePolicies } from "./datastores";
 import { kubernetesPolicies } from "./kubernetes";
 import { networkPolicies } from "./network";
 import { residencyPolicies } from "./residency";
+import { trafficPolicies } from "./traffic";
 
 export const PACK_NAME = "acgs2-baseline";
 
@@ -16,4 +17,5 @@ export const allPolicies: Policies = [
     ...networkPolicies,
     ...kubernetesPolicies,
     ...residencyPolicies,
+    ...trafficPolicies,
 ];

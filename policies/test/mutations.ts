@@ -10,8 +10,8 @@ export interface Mutation {
     what: string;
     /** The resource types it needs; the mutation is skipped when none is in the snapshot. */
     types: string[];
-    /** Extra condition on the target resource. */
-    where?: (r: SnapshotResource) => boolean;
+    /** Extra condition on the target resource (`cfg` = the pack config's zones). */
+    where?: (r: SnapshotResource, cfg: ResidencyConfig) => boolean;
     /** Mutates the stack (a deep copy) around the first target resource; `cfg` = the pack config's zones. */
     mutate: (target: SnapshotResource, stack: SnapshotStack, cfg: ResidencyConfig) => void;
 }
@@ -180,6 +180,31 @@ export const MUTATIONS: Mutation[] = [
         } },
     { policy: "s3-bucket-private-encrypted-versioned", what: "delete the server access logging", types: ["aws:s3/bucketV2:BucketV2"],
         mutate: (_r, s) => removeWhere(s, x => x.type === "aws:s3/bucketLoggingV2:BucketLoggingV2") },
+    // Traffic
+    { policy: "public-endpoint-waf-and-tls", what: "drop the web ACL from the public Ingress", types: ["kubernetes:networking.k8s.io/v1:Ingress"],
+        where: r => r.inputs.metadata?.annotations?.["alb.ingress.kubernetes.io/scheme"] === "internet-facing",
+        mutate: r => { delete r.inputs.metadata.annotations["alb.ingress.kubernetes.io/wafv2-acl-arn"]; } },
+    { policy: "public-endpoint-waf-and-tls", what: "serve the public Ingress under a TLS 1.0 policy", types: ["kubernetes:networking.k8s.io/v1:Ingress"],
+        where: r => r.inputs.metadata?.annotations?.["alb.ingress.kubernetes.io/scheme"] === "internet-facing",
+        mutate: r => { r.inputs.metadata.annotations["alb.ingress.kubernetes.io/ssl-policy"] = "ELBSecurityPolicy-2016-08"; } },
+    { policy: "public-endpoint-waf-and-tls", what: "make the east-west gateway's NLB internet-facing", types: ["kubernetes:helm.sh/v3:Release"],
+        where: r => r.name === "acgs2-istio-eastwest-gateway",
+        mutate: (r, s) => {
+            s.resources.push({ ...JSON.parse(JSON.stringify(r)), urn: r.urn + "-public", name: "public-svc",
+                type: "kubernetes:core/v1:Service", inputs: { metadata: { name: "public", annotations: {
+                    "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" } }, spec: { type: "LoadBalancer" } } });
+        } },
+    { policy: "latency-record-has-health-check", what: "drop a latency record's health check", types: ["aws:route53/record:Record"],
+        where: r => Array.isArray(r.inputs.latencyRoutingPolicies) && r.inputs.latencyRoutingPolicies.length > 0,
+        mutate: r => { delete r.inputs.healthCheckId; } },
+    { policy: "dns-record-stays-in-zone", what: "route a restricted zone's hostname to a region outside it", types: ["aws:route53/record:Record"],
+        // the latency record a region of a restricted zone writes for its zone's hostname (eu-west-1's, for GDPR)
+        where: (r, cfg) => (r.inputs.latencyRoutingPolicies ?? []).some((l: any) => cfg.restrictedZones.some(z => cfg.zones[z].includes(l.region))),
+        mutate: (r, _s, cfg) => {
+            const zone = cfg.restrictedZones.find(z => r.inputs.latencyRoutingPolicies.some((l: any) => cfg.zones[z].includes(l.region)))!;
+            const outside = Object.entries(cfg.zones).find(([z, regions]) => z !== zone && regions.length > 0)![1][0];
+            r.inputs.latencyRoutingPolicies = [{ region: outside }];
+        } },
     { policy: "fleet-residency-declared", what: "drop a tenant's home region from the fleet", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
         mutate: r => {
             const m = JSON.parse(r.inputs.value);
@@ -199,7 +224,7 @@ export const MUTATIONS: Mutation[] = [
 export function applyMutation(snapshot: Snapshot, m: Mutation, cfg: ResidencyConfig): { snapshot: Snapshot; target: SnapshotResource } | undefined {
     const copy: Snapshot = JSON.parse(JSON.stringify(snapshot));
     for (const stack of copy.stacks) {
-        const target = stack.resources.find(r => m.types.includes(r.type) && (m.where ? m.where(r) : true));
+        const target = stack.resources.find(r => m.types.includes(r.type) && (m.where ? m.where(r, cfg) : true));
         if (target) {
             m.mutate(target, stack, cfg);
             return { snapshot: copy, target };

@@ -25,6 +25,7 @@ public final class RegionContext {
     private final Provider provider;
     private final AwsFacts facts;
     private final List<Peer> peers;
+    private final java.util.Map<String, Provider> extraProviders = new java.util.HashMap<>();
 
     private RegionContext(Context pulumi, Fleet fleet, RegionSpec spec, Provider provider, AwsFacts facts, List<Peer> peers) {
         this.pulumi = pulumi;
@@ -47,13 +48,17 @@ public final class RegionContext {
      * also on resources it creates in a peer region.
      */
     static Provider awsProvider(String stack, Fleet fleet, RegionSpec region) {
+        return awsProvider(stack, fleet, region.region(), region.zone());
+    }
+
+    private static Provider awsProvider(String stack, Fleet fleet, String region, String zone) {
         var tags = new TreeMap<String, String>(fleet.settings().tags());
         tags.put("project", fleet.settings().project());
         tags.put("stack", stack);
-        tags.put("region", region.region());
-        tags.put("zone", region.zone());
-        return new Provider("aws-" + region.region(), ProviderArgs.builder()
-                .region(region.region())
+        tags.put("region", region);
+        tags.put("zone", zone);
+        return new Provider("aws-" + region, ProviderArgs.builder()
+                .region(region)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build())
                 .build());
     }
@@ -91,6 +96,26 @@ public final class RegionContext {
     /** The earlier regions of this partition, in join order: this region owns every link to them. */
     public List<Peer> peers() {
         return peers;
+    }
+
+    /** The public front door (project config traffic), if the fleet has one. */
+    public java.util.Optional<io.acgs2.components.traffic.FrontDoorSettings> frontDoor() {
+        java.util.Optional<io.acgs2.components.traffic.FrontDoorSettings> t =
+                fleet.settings().section(io.acgs2.stacks.config.TrafficSection.SECTION);
+        return t == null ? java.util.Optional.empty() : t;
+    }
+
+    /**
+     * A provider for {@code region}: this stack's own, an earlier peer's, or one made once for a
+     * region outside the fleet (e.g. us-east-1, where Route 53's metrics are), same default tags.
+     */
+    public Provider providerFor(String region) {
+        if (region.equals(spec.region())) {
+            return provider;
+        }
+        return peer(region).map(Peer::provider).orElseGet(() -> extraProviders.computeIfAbsent(region, r ->
+                // tagged as this stack's region: the resources it makes there serve this region
+                awsProvider(pulumi.stackName(), fleet, r, spec.zone())));
     }
 
     /** The earlier region {@code region} of this partition, if it is one. */

@@ -26,9 +26,10 @@ import java.util.function.Function;
  * @param data     its data domains' stores
  * @param mesh     its place in the service mesh
  * @param events   its Kafka
+ * @param traffic  its front door
  */
 public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data, Mesh mesh,
-                            Events events) {
+                            Events events, Traffic traffic) {
 
     /**
      * @param stack       the stack name
@@ -132,6 +133,26 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
      */
     public record Events(Output<String> kafkaName, Output<String> kafkaBootstrap, Output<String> kafkaMirrorBootstrap,
                          Output<String> kafkaClusterCaCertPem, Output<String> kafkaMirrorSecurityGroupId) {
+    }
+
+    /**
+     * Empty values ("", [], 0) when the fleet has no front door.
+     *
+     * @param trafficHostedZoneId          the public hosted zone of every record (the founding region's, when it made it)
+     * @param trafficNameServers           the zone's name servers, exported by the region that created it: delegate to them
+     * @param trafficHostname              the zone's API hostname this region serves
+     * @param trafficRegionalHostname      this region's own hostname (what Route 53 checks)
+     * @param trafficLoadBalancer          the region's ALB DNS name
+     * @param trafficCertificateArn        the region's validated certificate
+     * @param trafficWebAclArn             the region's web ACL
+     * @param trafficHealthCheckId         the region's Route 53 health check
+     * @param trafficFailoverBoundSeconds  worst-case seconds from the region failing to DNS answering without it
+     */
+    public record Traffic(Output<String> trafficHostedZoneId, Output<List<String>> trafficNameServers,
+                          Output<String> trafficHostname, Output<String> trafficRegionalHostname,
+                          Output<String> trafficLoadBalancer, Output<String> trafficCertificateArn,
+                          Output<String> trafficWebAclArn, Output<String> trafficHealthCheckId,
+                          Output<Integer> trafficFailoverBoundSeconds) {
     }
 
     /** Every export name, in declaration order. */

@@ -11,6 +11,7 @@ import io.acgs2.stacks.layers.EventsLayer;
 import io.acgs2.stacks.layers.MeshLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
+import io.acgs2.stacks.layers.TrafficLayer;
 
 /**
  * One region's stack: the layers in order, each taking the region context and the typed outputs of
@@ -31,9 +32,10 @@ public final class RegionStack {
         var data = DataLayer.deploy(region, network, compute);
         var mesh = MeshLayer.deploy(region, network, compute);
         var events = EventsLayer.deploy(region, compute, mesh);
+        var traffic = TrafficLayer.deploy(region, compute, data, mesh);
         CiLayer.deploy(region, network, compute);
         new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
-                data.outputs(), mesh.outputs(), events.outputs()).export(ctx);
+                data.outputs(), mesh.outputs(), events.outputs(), traffic.outputs()).export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

@@ -24,7 +24,8 @@ public final class ConfigSections {
             MeshCaSection.SECTION,
             ServicesSection.SECTION,
             EventsSection.SECTION,
-            CiSection.SECTION);
+            CiSection.SECTION,
+            TrafficSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(
@@ -35,7 +36,8 @@ public final class ConfigSections {
             MeshSection.SECTION,
             EksSection.SECTION,
             MeshIntermediateSection.SECTION,
-            KafkaSection.SECTION);
+            KafkaSection.SECTION,
+            DrainSection.SECTION);
 
     private ConfigSections() {
     }

@@ -157,6 +157,7 @@ final class FleetRules {
                 });
             });
         }
+        TrafficRules.check(settings, regions, p);
     }
 
     private static <K> Map<K, List<RegionSpec>> duplicates(List<RegionSpec> regions,

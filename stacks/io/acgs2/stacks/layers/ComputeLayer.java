@@ -52,11 +52,13 @@ public record ComputeLayer(EksCluster cluster, ClusterBaseline baseline, Workloa
         config.deployerRoleArn().ifPresent(args::deployerRoleArn);
         var cluster = new EksCluster(CLUSTER, args.build(), region.inRegion());
 
-        var baseline = new ClusterBaseline(BASELINE, ClusterBaselineArgs.builder()
+        var baselineArgs = ClusterBaselineArgs.builder()
                 .cluster(cluster.core)
                 .facts(region.facts())
-                .meshNetwork(self.meshNetwork())
-                .build(), region.inRegion());
+                .meshNetwork(self.meshNetwork());
+        // the front door's namespace, and a controller that may also make its internet-facing ALB
+        region.frontDoor().ifPresent(f -> baselineArgs.publicIngress(true).tlsPolicy(f.tlsPolicy()));
+        var baseline = new ClusterBaseline(BASELINE, baselineArgs.build(), region.inRegion());
 
         // node autoscaling, GPUs and resource metrics: what lets every pod template schedule and HPA act
         var gpuTypes = new java.util.TreeSet<String>();

@@ -64,6 +64,8 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
     public static final String BUCKET_PREFIX = "acgs2-bucket-";
     public static final String ACCESS_LOGS = "acgs2-access-logs";
     public static final String ALARMS = "acgs2-data-alarms";
+    /** The prefix the public load balancer's access logs go under in the region's access log bucket. */
+    public static final String LOAD_BALANCER_LOGS = "alb";
 
     public static DataLayer deploy(RegionContext region, NetworkLayer network, ComputeLayer compute) {
         var self = region.spec();
@@ -116,9 +118,11 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
         var buckets = new TreeMap<String, ReplicatedBucket>();
         var bucketsHere = region.fleet().domainsIn(self.region()).stream()
                 .filter(p -> p.domain().stores().contains(DataStore.BUCKET)).toList();
-        var accessLogs = bucketsHere.isEmpty() ? Optional.<AccessLogBucket>empty()
-                : Optional.of(new AccessLogBucket(ACCESS_LOGS, AccessLogBucketArgs.builder()
-                .region(self.region()).zone(self.zone()).facts(region.facts()).build(), region.inRegion()));
+        // the region's log bucket also takes its public load balancer's access logs, under LOAD_BALANCER_LOGS
+        var logArgs = AccessLogBucketArgs.builder().region(self.region()).zone(self.zone()).facts(region.facts());
+        region.frontDoor().ifPresent(f -> logArgs.loadBalancerLogPrefix(LOAD_BALANCER_LOGS));
+        var accessLogs = bucketsHere.isEmpty() && region.frontDoor().isEmpty() ? Optional.<AccessLogBucket>empty()
+                : Optional.of(new AccessLogBucket(ACCESS_LOGS, logArgs.build(), region.inRegion()));
         for (var placement : bucketsHere) {
             var domain = placement.domain();
             var args = ReplicatedBucketArgs.builder()

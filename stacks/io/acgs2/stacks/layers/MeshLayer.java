@@ -115,11 +115,14 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
         for (var peer : region.peers()) {
             var peerEnd = end(peer);
             peerClusters.put(peer.spec().region(), (com.pulumi.kubernetes.Provider) peerEnd.kubernetes());
-            peerings.put(peer.spec().region(), new MeshPeering(PEERING_PREFIX + peer.spec().region(), MeshPeeringArgs.builder()
+            var peeringArgs = MeshPeeringArgs.builder()
                     .self(here)
                     .peer(peerEnd)
-                    .servicesNamespace(servicesNamespace(compute))
-                    .build(), region.inRegion()));
+                    .servicesNamespace(servicesNamespace(compute));
+            // the front door's gateway fails over like any mesh caller (its namespace is the baseline's)
+            region.frontDoor().ifPresent(f -> peeringArgs.ingressNamespace(io.acgs2.components.platform.ClusterBaseline.INGRESS_NAMESPACE));
+            peerings.put(peer.spec().region(), new MeshPeering(PEERING_PREFIX + peer.spec().region(), peeringArgs.build(),
+                    region.inRegion()));
         }
 
         // ---- the services, refusing the tenants whose zone does not allow this region ----
@@ -150,7 +153,7 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
         return new MeshLayer(authority, istio, peerings, apps, clusterName, peerClusters);
     }
 
-    private static String servicesNamespace(ComputeLayer compute) {
+    static String servicesNamespace(ComputeLayer compute) {
         return io.acgs2.components.platform.ClusterBaselineArgs.DEFAULT_SERVICES_NAMESPACE;
     }
 

@@ -46,6 +46,8 @@ public record NetworkLayer(RegionalNetwork network, TransitHub transit, SortedMa
                 .facts(region.facts());
         config.azCount().ifPresent(args::azCount);
         config.natStrategy().ifPresent(args::natStrategy);
+        // a dualstack front door needs IPv6 on the public subnets its load balancer sits in
+        args.publicIpv6(region.frontDoor().map(f -> f.ipv6()).orElse(false));
         var network = new RegionalNetwork(NETWORK, args.build(), region.inRegion());
 
         var transit = new TransitHub(TRANSIT, TransitHubArgs.builder()

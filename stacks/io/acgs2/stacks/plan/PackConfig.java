@@ -26,6 +26,8 @@ public final class PackConfig {
     public static final String RESIDENCY_POLICIES = "residency-policies.json";
     /** The pack's failover bound policy, whose target comes from services.failoverTargetSeconds. */
     public static final String FAILOVER_POLICY = "failover-bound-within-target";
+    /** The pack's DNS residency policy, which also needs the front door's hostnames (traffic.hostnames). */
+    public static final String DNS_POLICY = "dns-record-stays-in-zone";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -63,6 +65,12 @@ public final class PackConfig {
         if (services != null) {
             out.put(FAILOVER_POLICY, Map.of("targetSeconds", services.failoverTargetSeconds()));
         }
+        // and the hostnames each zone is served at: the one copy is traffic.hostnames
+        java.util.Optional<io.acgs2.components.traffic.FrontDoorSettings> traffic =
+                settings.section(io.acgs2.stacks.config.TrafficSection.SECTION);
+        var dns = new LinkedHashMap<String, Object>(residency);
+        dns.put("hostnames", traffic == null ? Map.of() : traffic.map(t -> (Object) t.hostnames()).orElse(Map.of()));
+        out.put(DNS_POLICY, dns);
         return out;
     }
 

@@ -156,7 +156,36 @@ public final class PlanCli {
                         io.acgs2.components.mesh.TrafficPolicy.format(a.traffic().failoverBoundSeconds()), a.gpuRegions());
             }
         }
+        java.util.Optional<io.acgs2.components.traffic.FrontDoorSettings> traffic =
+                fleet.settings().section(io.acgs2.stacks.config.TrafficSection.SECTION);
+        if (traffic != null && traffic.isPresent()) {
+            frontDoor(fleet, traffic.get());
+        }
         return OK;
+    }
+
+    /**
+     * Per hostname, the regions that answer for it and the DNS failover bound, next to the ACGS-2
+     * guides' targets (the HA guide's RTO of 5 minutes, the runbook's application RTO of 60 s that the
+     * mesh keeps, and its full-region RTO of 30 minutes).
+     */
+    private void frontDoor(io.acgs2.stacks.config.Fleet fleet, io.acgs2.components.traffic.FrontDoorSettings f) {
+        var hc = f.healthCheck();
+        out.printf("front door: zone %s%s, health check https://<region>.<hostname>:%d%s every %d s, %d failures (service %s)%n",
+                f.hostedZone().domain(), f.hostedZone().zoneId().map(id -> " (" + id + ")").orElse(" (created by the founding region)"),
+                hc.port(), hc.path(), hc.intervalSeconds(), hc.failureThreshold(), hc.service());
+        out.printf("  DNS failover bound %d s = %d s x (%d + 1) + %d s alias TTL (target %d s; guides: region RTO 300 s, "
+                        + "application RTO 60 s by the mesh, full-region RTO 1800 s); resolvers that ignore TTLs take longer%n",
+                hc.failoverBoundSeconds(), hc.intervalSeconds(), hc.failureThreshold(),
+                io.acgs2.components.traffic.HealthCheckSettings.ALIAS_TTL_SECONDS, f.failoverTargetSeconds());
+        f.hostnames().forEach((zone, host) -> {
+            var regions = fleet.regions().stream().filter(r -> r.zone().equals(zone)).map(r -> r.region()).toList();
+            var drained = fleet.regions().stream().filter(r -> r.zone().equals(zone)
+                    && Boolean.TRUE.equals(r.section(io.acgs2.stacks.config.DrainSection.SECTION))).map(r -> r.region()).toList();
+            out.printf("  %-28s zone=%-6s regions=%s%s failover-bound=%d s%s%n", host, zone, regions,
+                    drained.isEmpty() ? "" : " drained=" + drained, hc.failoverBoundSeconds(),
+                    regions.size() < 2 ? " (one region: no DNS failover)" : "");
+        });
     }
 
     /** What plans but deserves attention, on stderr (stdout stays the plan). */

@@ -57,6 +57,9 @@ class NothingMovesTest {
     static final String SECRET_WHY = "a secret scheduled for deletion blocks a new one of its name for the whole window: "
             + "protected, and deleted at once only when that is deliberate (recovery window is a delete-time parameter)";
 
+    static final String IPV6_WHY = "a dualstack front door (issue 17): the VPC gets an Amazon-provided /56 (AssociateVpcCidrBlock) and each "
+            + "public subnet a /64 of it (AssociateSubnetCidrBlock; ForceNew only when assign_ipv6_address_on_creation was on, "
+            + "terraform-provider-aws vpc_subnet.go): in place, nothing gets an address unless it asks";
     static final String ROTATION_WHY = "the master password is Secrets Manager rotation's after create (issue 16): the cluster "
             + "ignores it and the secret's first version is never set back (resource options; nothing is sent to AWS)";
 
@@ -109,6 +112,13 @@ class NothingMovesTest {
             new InPlace("aws:secretsmanager/secretVersion:SecretVersion::", "/dependencies",
                     "the secret's host is the global writer endpoint (it follows the writer; the rotation needs it): ignored "
                             + "with the rest of the value, so a deployed secret keeps its value (README: set the host once)"),
+            new InPlace("aws:ec2/vpc:Vpc::acgs2-network-vpc", "/inputs/assignGeneratedIpv6CidrBlock", IPV6_WHY),
+            new InPlace("aws:ec2/subnet:Subnet::acgs2-network-public-az1", "/inputs/ipv6CidrBlock", IPV6_WHY),
+            new InPlace("aws:ec2/subnet:Subnet::acgs2-network-public-az2", "/inputs/ipv6CidrBlock", IPV6_WHY),
+            new InPlace("aws:ec2/subnet:Subnet::acgs2-network-public-az3", "/inputs/ipv6CidrBlock", IPV6_WHY),
+            new InPlace("aws:s3/bucketPolicy:BucketPolicy::acgs2-access-logs-policy", "/inputs/policy",
+                    "the front door's ALB writes its access logs under alb/ (Elastic Load Balancing's log delivery principal "
+                            + "and, in the older regions, its account): PutBucketPolicy, in place (issue 17)"),
             new InPlace("aws:s3/bucketReplicationConfig:BucketReplicationConfig::", "/protect",
                     "removing a replication configuration silently stops replication of every later write (resource option)"));
 

@@ -114,6 +114,27 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Pulumi.yaml of {@code dir} without the project setting {@code key} (and the comment lines just
+     * above it): a fleet that does not have that layer.
+     */
+    public static Path withoutProjectKey(Path dir, String key) {
+        var lines = new java.util.ArrayList<>(List.of(read(dir, "Pulumi.yaml").split("\n", -1)));
+        int start = lines.indexOf("  " + key + ":");
+        if (start < 0) {
+            throw new IllegalArgumentException("Pulumi.yaml has no " + key);
+        }
+        int end = start + 1;
+        while (end < lines.size() && (lines.get(end).startsWith("    ") || lines.get(end).isBlank())) {
+            end++;
+        }
+        while (start > 0 && lines.get(start - 1).startsWith("  #")) {
+            start--;
+        }
+        lines.subList(start, end).clear();
+        return write(dir, "Pulumi.yaml", String.join("\n", lines));
+    }
+
     public static String read(Path dir, String file) {
         try {
             return Files.readString(dir.resolve(file));

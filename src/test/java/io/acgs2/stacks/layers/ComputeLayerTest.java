@@ -21,6 +21,7 @@ import java.util.Set;
 
 import static io.acgs2.testing.Fixtures.map;
 import static io.acgs2.testing.Fixtures.one;
+import static io.acgs2.testing.Fixtures.where;
 import static io.acgs2.testing.Fixtures.planAll;
 import static io.acgs2.testing.Fixtures.read;
 import static io.acgs2.testing.Fixtures.shippedProject;
@@ -72,7 +73,8 @@ class ComputeLayerTest {
             one(plan, "pulumi:providers:kubernetes", ComputeLayer.CLUSTER + "-k8s");
             one(plan, ClusterBaseline.TYPE, ComputeLayer.BASELINE);
             one(plan, TenantResidency.TYPE, ComputeLayer.RESIDENCY);
-            assertEquals(1, plan.count("kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy"));
+            assertEquals(1, where(plan, r -> r.type().equals("kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy")
+                    && r.urn().contains(TenantResidency.TYPE)).size());
             assertEquals(5, plan.count("aws:eks/addon:Addon"));
             assertEquals("acgs2-" + plan.stack(), plan.outputs().get("clusterName"));
             assertEquals("[secret]", plan.outputs().get("kubeconfig"));

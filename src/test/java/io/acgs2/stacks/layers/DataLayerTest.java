@@ -110,11 +110,13 @@ class DataLayerTest {
         }
         assertEquals(Map.of("platform", "[present]", "us-tenants", "[present]"), present(us.outputs().get("databaseEndpoints")));
         // replication lag is alarmed where it is measured: on the secondary (eu-west-1's platform member)
-        assertEquals(0, us.count("aws:cloudwatch/metricAlarm:MetricAlarm"), "us-east-1 owns both its domains: no secondary");
+        assertEquals(0, where(us, r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm") && r.urn().contains("acgs2:data:"))
+                .size(), "us-east-1 owns both its domains: no secondary");
         // eu-west-1: Aurora lag and RPO lag, cache lag (2 each), its bucket's rule (3), and the rule it
         // owns on us-east-1's bucket (3, kept in us-east-1 where S3 reports it)
-        assertEquals(4 + 2 + 3 + 3, eu.count("aws:cloudwatch/metricAlarm:MetricAlarm"));
-        assertTrue(eu.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+        assertEquals(4 + 2 + 3 + 3, where(eu, r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                && r.urn().contains("acgs2:data:")).size());
+        assertTrue(eu.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream().filter(r -> r.urn().contains("acgs2:data:"))
                 .allMatch(r -> "platform".equals(map(r.inputs().get("tags")).get("acgs2:data-domain"))));
     }
 
@@ -142,7 +144,8 @@ class DataLayerTest {
         assertEquals(Set.of("platform", "us-tenants"), names.keySet());
         assertTrue(String.valueOf(us.outputs().get("dataAlarmTopicArn")).startsWith("arn:aws:sns:us-east-1:"),
                 "the owner exports its alarm topic: the rule eu-west-1 owns there alarms to it");
-        var remote = where(eu, r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm") && "us-east-1".equals(r.providerRegion()));
+        var remote = where(eu, r -> r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm") && "us-east-1".equals(r.providerRegion())
+                && r.urn().contains("acgs2:data:"));
         assertEquals(3, remote.size());
         remote.forEach(r -> assertEquals(List.of(us.outputs().get("dataAlarmTopicArn")), r.inputs().get("alarmActions")));
     }

@@ -49,7 +49,7 @@ public class MeshLayerTest {
             assertTrue(istiod.dependencies().contains(cacerts.urn()), "istiod starts after its CA: " + plan.stack());
             // every tls resource has the explicit tls provider (default providers are off)
             plan.resources().stream().filter(r -> r.type().startsWith("tls:index")).forEach(r ->
-                    assertTrue(String.valueOf(r.providerUrn()).matches(".*pulumi:providers:tls::tls-(kafka-)?" + plan.stack()), r.urn()));
+                    assertTrue(String.valueOf(r.providerUrn()).matches(".*pulumi:providers:tls::tls-(kafka-|ingress-)?" + plan.stack()), r.urn()));
         }
     }
 

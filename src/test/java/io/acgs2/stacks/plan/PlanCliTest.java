@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.acgs2.testing.Fixtures.PROJECT;
 import static io.acgs2.testing.Fixtures.read;
@@ -188,8 +189,12 @@ class PlanCliTest {
         assertEquals(0, run.code(), run.err());
         var config = new ObjectMapper().readTree(out.toFile());
         var policies = new ObjectMapper().readTree(PROJECT.resolve("policies/residency-policies.json").toFile());
-        assertEquals(policies.size() + 1, config.size(), "the residency policies and the failover bound");
+        assertEquals(policies.size() + 2, config.size(), "the residency policies, the failover bound and the DNS residency");
         assertEquals(30, config.get(PackConfig.FAILOVER_POLICY).get("targetSeconds").asInt(), "services.failoverTargetSeconds");
+        var dns = config.get(PackConfig.DNS_POLICY);
+        assertEquals(Map.of("us", "api.acgs2.example.com", "gdpr", "eu.api.acgs2.example.com"),
+                new ObjectMapper().convertValue(dns.get("hostnames"), Map.class), "traffic.hostnames, its one copy");
+        assertEquals(config.get(policies.get(0).asText()).get("zones"), dns.get("zones"));
         for (var policy : policies) {
             var c = config.get(policy.asText());
             assertEquals(List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2"),
@@ -202,6 +207,20 @@ class PlanCliTest {
         }
         var stdout = acgs2("pack-config", "--project-dir", shippedProject(Files.createDirectories(tmp.resolve("b"))).toString());
         assertEquals(config, new ObjectMapper().readTree(stdout.out()));
+    }
+
+    @Test
+    void validatePrintsEachHostnamesRegionsAndTheDnsFailoverBoundNextToTheGuidesTargets() throws Exception {
+        var dir = shippedProject(tmp);
+        Files.writeString(dir.resolve("Pulumi.eu-west-1.yaml"), Files.readString(dir.resolve("Pulumi.eu-west-1.yaml"))
+                + "  acgs2-infra:drain: true\n");
+        var run = acgs2("validate", "--project-dir", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("DNS failover bound 180 s = 30 s x (3 + 1) + 60 s alias TTL (target 300 s; guides: region RTO "
+                + "300 s, application RTO 60 s by the mesh, full-region RTO 1800 s)"), run.out());
+        assertTrue(run.out().contains("eu.api.acgs2.example.com     zone=gdpr   regions=[eu-west-1] drained=[eu-west-1] failover-bound=180 s"),
+                run.out());
+        assertTrue(run.out().contains("api.acgs2.example.com        zone=us     regions=[us-east-1] failover-bound=180 s"), run.out());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

@@ -135,7 +135,10 @@ class PolicyGateTest {
         Files.writeString(dir.resolve("Pulumi.yaml"), project.replace("      pipl:\n", "      pdpa:\n"
                 + "        regions: [ap-southeast-1]\n        restricted: true\n      pipl:\n")
                 .replace("      nordbank:\n", "      lionbank:\n        zone: pdpa\n        homeRegion: ap-southeast-1\n"
-                        + "      nordbank:\n"));
+                        + "      nordbank:\n")
+                // the front door serves every zone that has a region: the new zone gets its hostname
+                .replace("        gdpr: eu.api.acgs2.example.com\n", "        gdpr: eu.api.acgs2.example.com\n"
+                        + "        pdpa: sg.api.acgs2.example.com\n"));
         write(dir, "Pulumi.ap-southeast-1.yaml", stackFile("ap-southeast-1", "pdpa", 2, "10.40.0.0/16"));
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
