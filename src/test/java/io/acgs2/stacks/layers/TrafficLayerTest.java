@@ -23,7 +23,6 @@ import static io.acgs2.testing.Fixtures.stackFile;
 import static io.acgs2.testing.Fixtures.where;
 import static io.acgs2.testing.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,10 +132,17 @@ class TrafficLayerTest {
         }
         assertEquals(Set.of("acgs2-front-door-dns-health", "acgs2-front-door-dns-health-alarm"), Set.copyOf(changed));
         assertEquals(2, changed.size(), "only eu-west-1's");
-        var check = one(drained.get("eu-west-1"), "aws:route53/healthCheck:HealthCheck", "acgs2-front-door-dns-health");
-        assertEquals(true, check.inputs().get("invertHealthcheck"));
-        // both in-place in the provider: invert_healthcheck and actions_enabled are not ForceNew
-        assertFalse(check.inputs().get("requestInterval") == null);
+        // each changes one input, which the provider updates in place: invert_healthcheck is not ForceNew
+        // (UpdateHealthCheck; type, request_interval, measure_latency and reference_name are: unchanged here),
+        // nor is the alarm's actions_enabled (terraform-provider-aws route53/health_check.go, cloudwatch/metric_alarm.go)
+        for (var change : List.of(List.of("aws:route53/healthCheck:HealthCheck", "acgs2-front-door-dns-health", "invertHealthcheck"),
+                List.of("aws:cloudwatch/metricAlarm:MetricAlarm", "acgs2-front-door-dns-health-alarm", "actionsEnabled"))) {
+            var before = new HashMap<>(one(live.get("eu-west-1"), change.get(0), change.get(1)).inputs());
+            var after = new HashMap<>(one(drained.get("eu-west-1"), change.get(0), change.get(1)).inputs());
+            assertEquals(change.get(2).equals("invertHealthcheck"), after.remove(change.get(2)));
+            before.remove(change.get(2));
+            assertEquals(before, after, change.get(1) + " changes only " + change.get(2));
+        }
     }
 
     /** A fleet with a new restricted zone pdpa and its region ap-southeast-1, served at sg.api. */
