@@ -39,7 +39,8 @@ import java.util.Optional;
  * (rotating), a DB subnet group on the isolated subnets, a security group admitting only the EKS
  * cluster security group on 5432, and the region's cluster with its instances spread over the AZs.
  * Storage is encrypted with the region's key, deletion protection is on, a final snapshot is kept,
- * backups last at least 7 days, IAM authentication is on, PostgreSQL logs go to CloudWatch and
+ * backups last at least 7 days, IAM authentication is on, writes
+ * forward from a secondary to the primary (global write forwarding), PostgreSQL logs go to CloudWatch and
  * Performance Insights is encrypted with the key; every instance has Enhanced Monitoring (a role
  * only RDS monitoring of this account assumes), and the cluster's own parameter group logs DDL,
  * slow statements and connections, never bind values, and refuses unencrypted connections
@@ -124,6 +125,8 @@ public class AuroraGlobalDatabase extends ComponentResource {
     public final Output<String> clusterEndpoint;
     public final Output<String> readerEndpoint;
     public final Output<String> clusterIdentifier;
+    /** The cluster's resource id (cluster-...): rds-db:connect names a database user with it. */
+    public final Output<String> clusterResourceId;
     public final Output<String> globalClusterIdentifier;
     /** The region's customer key (storage, Performance Insights, the owner's secret). */
     public final Output<String> kmsKeyArn;
@@ -218,6 +221,8 @@ public class AuroraGlobalDatabase extends ComponentResource {
                 .finalSnapshotIdentifier(clusterId + "-final")
                 .backupRetentionPeriod(args.backupRetentionDays())
                 .iamDatabaseAuthenticationEnabled(true)
+                // a secondary forwards its sessions' writes to the primary; on the primary it waits for a switchover
+                .enableGlobalWriteForwarding(true)
                 .enabledCloudwatchLogsExports("postgresql")
                 .dbSubnetGroupName(subnets.name())
                 .dbClusterParameterGroupName(parameterGroup.name())
@@ -305,6 +310,7 @@ public class AuroraGlobalDatabase extends ComponentResource {
 
         this.clusterEndpoint = cluster.endpoint();
         this.readerEndpoint = cluster.readerEndpoint();
+        this.clusterResourceId = cluster.clusterResourceId();
         this.clusterIdentifier = cluster.clusterIdentifier();
         this.globalClusterIdentifier = Output.of(args.globalClusterIdentifier());
         this.kmsKeyArn = key.arn();

@@ -49,6 +49,12 @@ import java.util.Map;
  *       admits nothing until a mirror edge opens it to a peer VPC;</li>
  *   <li>the cluster CA is made here ({@code tls} binding; Strimzi's own generation off), so its
  *       certificate is known to Pulumi and exported: the other regions' mirrors trust exactly it;</li>
+ *   <li>so is the clients CA, which the tls listener trusts for client certificates: the services'
+ *       certificates are signed by it here ({@code tls-external} KafkaUsers), so they live in the
+ *       services' namespace, where Strimzi's User Operator (which writes only into this one) could
+ *       not put them. Its two secrets are server-side-apply patches forced over other managers, so
+ *       the first {@code up} of a cluster whose clients CA Strimzi generated takes them over
+ *       (their new generation rolls the brokers once; nothing used the old CA);</li>
  *   <li>a KafkaTopic per topic placed here, labelled with its domain's zone.</li>
  * </ul>
  */
@@ -64,6 +70,10 @@ public class KafkaCluster extends ComponentResource {
 
     /** The cluster CA certificate (PEM): clients and mirrors trust it. */
     public final Output<String> clusterCaCertPem;
+    /** The clients CA certificate (PEM): the tls listener trusts the client certificates it signs. */
+    public final Output<String> clientsCaCertPem;
+    /** The clients CA key (PEM, secret): signs the services' client certificates. */
+    public final Output<String> clientsCaKeyPem;
     /** host:port of the tls listener, inside the cluster. */
     public final String internalBootstrap;
     /** host:port of the mirror listener's internal NLB. */
@@ -92,6 +102,7 @@ public class KafkaCluster extends ComponentResource {
                 .earlyRenewalHours(30 * 24)
                 .build(), inComponent);
         var strimziLabels = Map.of("strimzi.io/kind", "Kafka", "strimzi.io/cluster", kafka);
+        var clientsCa = clientsCa(name, args, kafka, ns, strimziLabels, inComponent);
         // Strimzi rolls the brokers onto a new CA when the generation changes: derived from the
         // certificate, so a renewed CA (a new validity start) is a new generation
         var generation = ca.validityStartTime().applyValue(KafkaCluster::caGeneration);
@@ -135,6 +146,7 @@ public class KafkaCluster extends ComponentResource {
         var after = new ArrayList<Resource>(args.after());
         after.add(caCert);
         after.add(caSecret);
+        after.addAll(clientsCa.secrets());
         after.add(storage);
         var protect = KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(cluster.kubernetesProvider())
                 .dependsOn(after).protect(true).build());
@@ -210,14 +222,67 @@ public class KafkaCluster extends ComponentResource {
         }
 
         this.clusterCaCertPem = ca.certPem();
+        this.clientsCaCertPem = clientsCa.cert().certPem();
+        this.clientsCaKeyPem = clientsCa.key().privateKeyPem().asSecret();
         this.internalBootstrap = internalBootstrap(kafka, ns);
         this.mirrorBootstrap = bootstrap.status().applyValue(st -> st == null ? "" : st.flatMap(x -> x.loadBalancer())
                 .flatMap(lb -> lb.ingress().stream().findFirst()).flatMap(i -> i.hostname().or(i::ip)).map(h -> h + ":" + MIRROR_PORT)
                 .orElse(""));
         this.mirrorSecurityGroupId = sg.id();
         this.ready = List.copyOf(ready);
-        this.registerOutputs(Map.of("clusterCaCertPem", clusterCaCertPem, "mirrorBootstrap", mirrorBootstrap,
+        this.registerOutputs(Map.of("clusterCaCertPem", clusterCaCertPem, "clientsCaCertPem", clientsCaCertPem, "mirrorBootstrap", mirrorBootstrap,
                 "mirrorSecurityGroupId", mirrorSecurityGroupId, "internalBootstrap", Output.of(internalBootstrap)));
+    }
+
+    /** The clients CA: key, certificate, and its two Strimzi secrets. */
+    private record ClientsCa(PrivateKey key, SelfSignedCert cert, List<Resource> secrets) {
+    }
+
+    /**
+     * The clients CA, ours like the cluster CA: {@code <kafka>-clients-ca-cert} (ca.crt) and
+     * {@code <kafka>-clients-ca} (ca.key), each a SecretPatch forced over Strimzi's field manager
+     * ({@value #PATCH_FORCE}): created in a new cluster, taken over in one where Strimzi generated
+     * them. Strimzi reads only ca.crt and ca.key of a CA it does not generate; a PKCS #12 it left is
+     * never read again.
+     */
+    private ClientsCa clientsCa(String name, KafkaClusterArgs args, String kafka, String ns, Map<String, String> labels,
+                                CustomResourceOptions inComponent) {
+        var key = new PrivateKey(name + "-clients-ca-key", PrivateKeyArgs.builder().algorithm("ECDSA").ecdsaCurve("P384").build(),
+                inComponent);
+        var cert = new SelfSignedCert(name + "-clients-ca", SelfSignedCertArgs.builder()
+                .privateKeyPem(key.privateKeyPem())
+                // a CN of its own: Strimzi's generated clients CA is "clients-ca"
+                .subject(CertSubjectArgs.builder().organization("ACGS-2").commonName("ACGS-2 Kafka clients CA " + args.region()).build())
+                .isCaCertificate(true)
+                .setSubjectKeyId(true)
+                .allowedUses(List.of("cert_signing", "crl_signing", "digital_signature"))
+                .validityPeriodHours(args.caValidityDays() * 24)
+                .earlyRenewalHours(30 * 24)
+                .build(), inComponent);
+        var generation = cert.validityStartTime().applyValue(KafkaCluster::caGeneration);
+        var options = kube(args.cluster(), args.after());
+        var certSecret = new com.pulumi.kubernetes.core.v1.SecretPatch(name + "-clients-ca-cert",
+                com.pulumi.kubernetes.core.v1.SecretPatchArgs.builder()
+                        .metadata(generation.applyValue(g -> patchMeta(kafka + "-clients-ca-cert", ns, labels, g)))
+                        .stringData(cert.certPem().applyValue(pem -> Map.of("ca.crt", pem)))
+                        .build(), options);
+        var keySecret = new com.pulumi.kubernetes.core.v1.SecretPatch(name + "-clients-ca-secret",
+                com.pulumi.kubernetes.core.v1.SecretPatchArgs.builder()
+                        .metadata(generation.applyValue(g -> patchMeta(kafka + "-clients-ca", ns, labels, g)))
+                        .stringData(key.privateKeyPem().applyValue(pem -> Map.of("ca.key", pem)).asSecret())
+                        .build(), options);
+        return new ClientsCa(key, cert, List.of(certSecret, keySecret));
+    }
+
+    /** Forced over other field managers: Strimzi's, where it generated the secret first. */
+    static final String PATCH_FORCE = "pulumi.com/patchForce";
+
+    private static com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs patchMeta(String secret, String ns, Map<String, String> labels,
+                                                                                     Map<String, String> generation) {
+        var annotations = new java.util.TreeMap<>(generation);
+        annotations.put(PATCH_FORCE, "true");
+        return com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs.builder().name(secret).namespace(ns).labels(labels)
+                .annotations(annotations).build();
     }
 
     /** host:port of a Kafka's tls listener inside its cluster (Strimzi's bootstrap Service). */
@@ -295,6 +360,8 @@ public class KafkaCluster extends ComponentResource {
                         "template", Map.of("perPodService", Map.of("metadata", Map.of("annotations", lbAnnotations)))),
                 // our CA: Strimzi renews the broker certificates it signs, never the CA itself
                 "clusterCa", Map.of("generateCertificateAuthority", false),
+                // and our clients CA: it signs the services' certificates (tls-external users)
+                "clientsCa", Map.of("generateCertificateAuthority", false),
                 "entityOperator", Map.of("topicOperator", Map.of(), "userOperator", Map.of()));
     }
 }

@@ -167,6 +167,9 @@ public class IstioMultiPrimary extends ComponentResource {
         return KubernetesPlugin.inCluster(this, cluster.kubernetesProvider(), dependsOn);
     }
 
+    /** The mesh's outbound traffic policy: REGISTRY_ONLY. */
+    public static final String OUTBOUND_POLICY = "REGISTRY_ONLY";
+
     static Map<String, Object> istiodValues(IstioMultiPrimaryArgs args) {
         var global = new LinkedHashMap<String, Object>();
         global.put("meshID", args.meshId());
@@ -182,7 +185,10 @@ public class IstioMultiPrimary extends ComponentResource {
         values.put("autoscaleMin", 2);
         values.put("replicaCount", 2);
         values.put("topologySpreadConstraints", List.of(zoneSpread(Map.of("app", "istiod"))));
-        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout"));
+        // a sidecar reaches only what the registry holds: the cluster's Services and the stores'
+        // ServiceEntries (the services layer's); anything else is refused, not passed through
+        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout",
+                "outboundTrafficPolicy", Map.of("mode", OUTBOUND_POLICY)));
         return values;
     }
 

@@ -112,6 +112,10 @@ class NothingMovesTest {
             new InPlace("aws:secretsmanager/secretVersion:SecretVersion::", "/dependencies",
                     "the secret's host is the global writer endpoint (it follows the writer; the rotation needs it): ignored "
                             + "with the rest of the value, so a deployed secret keeps its value (README: set the host once)"),
+            new InPlace("aws:rds/cluster:Cluster::", "/inputs/enableGlobalWriteForwarding",
+                    "writes from every region (issue 18): a secondary forwards its sessions' writes to the primary; the primary "
+                            + "keeps it for after a switchover (EnableGlobalWriteForwarding: ModifyDBCluster, applied at once without a "
+                            + "reboot; not ForceNew in terraform-provider-aws rds/cluster.go)"),
             new InPlace("aws:ec2/vpc:Vpc::acgs2-network-vpc", "/inputs/assignGeneratedIpv6CidrBlock", IPV6_WHY),
             new InPlace("aws:ec2/subnet:Subnet::acgs2-network-public-az1", "/inputs/ipv6CidrBlock", IPV6_WHY),
             new InPlace("aws:ec2/subnet:Subnet::acgs2-network-public-az2", "/inputs/ipv6CidrBlock", IPV6_WHY),
