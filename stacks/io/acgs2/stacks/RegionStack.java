@@ -9,6 +9,7 @@ import io.acgs2.stacks.layers.ComputeLayer;
 import io.acgs2.stacks.layers.DataLayer;
 import io.acgs2.stacks.layers.EventsLayer;
 import io.acgs2.stacks.layers.MeshLayer;
+import io.acgs2.stacks.layers.ServicesLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
 import io.acgs2.stacks.layers.TrafficLayer;
@@ -32,10 +33,11 @@ public final class RegionStack {
         var data = DataLayer.deploy(region, network, compute);
         var mesh = MeshLayer.deploy(region, network, compute);
         var events = EventsLayer.deploy(region, compute, mesh);
-        var traffic = TrafficLayer.deploy(region, compute, data, mesh);
+        var services = ServicesLayer.deploy(region, network, compute, data, mesh, events);
+        var traffic = TrafficLayer.deploy(region, compute, data, mesh, services);
         CiLayer.deploy(region, network, compute);
         new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
-                data.outputs(), mesh.outputs(), events.outputs(), traffic.outputs()).export(ctx);
+                data.outputs(), mesh.outputs(services), events.outputs(), traffic.outputs()).export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

@@ -59,9 +59,14 @@ public class AcgsService extends ComponentResource {
         spec.tenant().ifPresent(t -> labels.put(LABEL_TENANT, t));
         var inCluster = CustomResourceOptions.builder().parent(this).dependsOn(args.after()).build();
 
-        var deployment = object(name + "-deployment", "apps/v1", "Deployment", meta(spec.name(), ns, labels), deployment(args, labels),
+        var beforePods = new ArrayList<com.pulumi.resources.Resource>(args.after());
+        args.wiring().ifPresent(w -> beforePods.addAll(w.ready()));
+        var deploymentSpec = args.wiring().map(w -> w.revision().applyValue(r -> deployment(args, labels, r)))
+                .orElse(Output.of(deployment(args, labels, null)));
+        var deployment = new KubernetesObject(name + "-deployment", KubernetesObjectArgs.builder()
+                .apiVersion("apps/v1").kind("Deployment").metadata(meta(spec.name(), ns, labels)).spec(deploymentSpec).build(),
                 // the autoscaler owns the replica count after creation
-                CustomResourceOptions.builder().parent(this).dependsOn(args.after()).ignoreChanges(List.of("spec.replicas")).build());
+                CustomResourceOptions.builder().parent(this).dependsOn(beforePods).ignoreChanges(List.of("spec.replicas")).build());
         object(name + "-service", "v1", "Service", meta(spec.name(), ns, labels), Map.of(
                 "selector", Map.of(LABEL_NAME, spec.name()),
                 "ports", List.of(Map.of("name", "http", "port", spec.port(), "targetPort", "http", "appProtocol", "http"))), inCluster);
@@ -99,7 +104,14 @@ public class AcgsService extends ComponentResource {
         return Map.of("name", name, "namespace", namespace, "labels", labels);
     }
 
+    /** The pod template annotation that carries the wiring's revision. */
+    public static final String ANNOTATION_WIRING_REVISION = "acgs2.io/wiring-revision";
+
     static Map<String, Object> deployment(AcgsServiceArgs args, Map<String, Object> labels) {
+        return deployment(args, labels, null);
+    }
+
+    static Map<String, Object> deployment(AcgsServiceArgs args, Map<String, Object> labels, String wiringRevision) {
         var spec = args.spec();
         var gpu = spec.gpuIn(args.region());
         var podLabels = new LinkedHashMap<String, Object>(labels);
@@ -125,13 +137,33 @@ public class AcgsService extends ComponentResource {
                 "periodSeconds", 5, "failureThreshold", 60));
         container.put("readinessProbe", probe);
         container.put("livenessProbe", probe);
-        container.put("volumeMounts", List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
+        var mounts = new ArrayList<Object>(List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
+        var volumes = new ArrayList<Object>(List.of(Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "256Mi"))));
+        var podAnnotations = new java.util.TreeMap<String, Object>();
+        var wiring = args.wiring();
+        wiring.ifPresent(w -> {
+            container.put("envFrom", List.of(Map.of("configMapRef", Map.of("name", w.configMap()))));
+            int i = 0;
+            for (var secret : w.secrets().entrySet()) {
+                var volume = "wiring-" + i++;
+                // 0440 with the pod's fsGroup: readable by the service only
+                volumes.add(Map.of("name", volume, "secret", Map.of("secretName", secret.getValue(), "defaultMode", 0440)));
+                mounts.add(Map.of("name", volume, "mountPath", secret.getKey(), "readOnly", true));
+            }
+            podAnnotations.putAll(w.annotations());
+            if (wiringRevision != null) {
+                podAnnotations.put(ANNOTATION_WIRING_REVISION, wiringRevision);
+            }
+        });
+        container.put("volumeMounts", mounts);
         var pod = new LinkedHashMap<String, Object>();
         pod.put("securityContext", Map.of("runAsNonRoot", true, "runAsUser", 10001, "runAsGroup", 10001, "fsGroup", 10001,
                 "seccompProfile", Map.of("type", "RuntimeDefault")));
+        wiring.ifPresent(w -> pod.put("serviceAccountName", w.serviceAccount()));
+        // no Kubernetes API token: Pod Identity mounts its own audience-bound token
         pod.put("automountServiceAccountToken", false);
         pod.put("containers", List.of(container));
-        pod.put("volumes", List.of(Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "256Mi"))));
+        pod.put("volumes", volumes);
         pod.put("nodeSelector", Map.of(LABEL_NODE_ROLE, gpu ? "gpu" : "workloads"));
         if (gpu) {
             pod.put("tolerations", List.of(Map.of("key", GPU_RESOURCE, "operator", "Exists", "effect", "NoSchedule")));
@@ -142,7 +174,8 @@ public class AcgsService extends ComponentResource {
                 "replicas", spec.replicas(),
                 "selector", Map.of("matchLabels", Map.of(LABEL_NAME, spec.name())),
                 "strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxUnavailable", 0, "maxSurge", 1)),
-                "template", Map.of("metadata", Map.of("labels", podLabels), "spec", pod));
+                "template", podAnnotations.isEmpty() ? Map.of("metadata", Map.of("labels", podLabels), "spec", pod)
+                        : Map.of("metadata", Map.of("labels", podLabels, "annotations", podAnnotations), "spec", pod));
     }
 
     static Map<String, Object> destinationRule(String host, String region, TrafficPolicy t) {

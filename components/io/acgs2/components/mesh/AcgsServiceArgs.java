@@ -20,6 +20,7 @@ public final class AcgsServiceArgs {
     private final List<String> deniedTenants;
     private final JwtIssuer jwt;
     private final List<Resource> after;
+    private final PodWiring wiring;
 
     private AcgsServiceArgs(Builder b) {
         this.spec = b.spec;
@@ -30,6 +31,7 @@ public final class AcgsServiceArgs {
         this.deniedTenants = List.copyOf(b.deniedTenants);
         this.jwt = b.jwt;
         this.after = List.copyOf(b.after);
+        this.wiring = b.wiring;
     }
 
     public static Builder builder() {
@@ -71,6 +73,11 @@ public final class AcgsServiceArgs {
         return java.util.Optional.ofNullable(jwt);
     }
 
+    /** Its data wiring: service account, endpoints, secrets. Default: none (the pods get no identity and no endpoints). */
+    public java.util.Optional<PodWiring> wiring() {
+        return java.util.Optional.ofNullable(wiring);
+    }
+
     /** What must exist first (the mesh, the namespace). Default: none. */
     public List<Resource> after() {
         return after;
@@ -85,6 +92,12 @@ public final class AcgsServiceArgs {
         private List<String> deniedTenants = List.of();
         private JwtIssuer jwt;
         private final List<Resource> after = new ArrayList<>();
+        private PodWiring wiring;
+
+        public Builder wiring(PodWiring v) {
+            this.wiring = v;
+            return this;
+        }
 
         private Builder() {
         }

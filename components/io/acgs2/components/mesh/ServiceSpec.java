@@ -21,13 +21,21 @@ import java.util.Optional;
  * @param tenant        a tenant the service is dedicated to (label acgs2.io/tenant: the cluster's residency
  *                      admission then runs it only in the tenant's zone); empty for a shared service
  * @param traffic       cross-region routing and failover
+ * @param data          the data domains it uses and how, by domain (wired only where each is placed)
  */
 public record ServiceSpec(String name, String image, int port, int replicas, String cpu, String memory, int minReplicas,
                           int maxReplicas, int cpuPercent, List<String> gpuRegions, Optional<String> tenant,
-                          TrafficPolicy traffic) {
+                          TrafficPolicy traffic, List<io.acgs2.components.wiring.DomainUse> data) {
 
     public ServiceSpec {
         gpuRegions = List.copyOf(gpuRegions);
+        data = data.stream().sorted(java.util.Comparator.comparing(io.acgs2.components.wiring.DomainUse::domain)).toList();
+    }
+
+    /** A service that uses no data domain. */
+    public ServiceSpec(String name, String image, int port, int replicas, String cpu, String memory, int minReplicas,
+                       int maxReplicas, int cpuPercent, List<String> gpuRegions, Optional<String> tenant, TrafficPolicy traffic) {
+        this(name, image, port, replicas, cpu, memory, minReplicas, maxReplicas, cpuPercent, gpuRegions, tenant, traffic, List.of());
     }
 
     /** Whether it runs on GPUs in {@code region}. */

@@ -312,14 +312,7 @@ public class ClusterBaseline extends ComponentResource {
 
     /** EKS Pod Identity trust: the pods.eks.amazonaws.com service, from this account only. */
     static String podIdentityTrustPolicy(String accountId) {
-        return Json.write(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Sid", "EksPodIdentity",
-                        "Effect", "Allow",
-                        "Principal", Map.of("Service", "pods.eks.amazonaws.com"),
-                        "Action", List.of("sts:AssumeRole", "sts:TagSession"),
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId))))));
+        return io.acgs2.components.common.PodIdentity.trustPolicy(accountId);
     }
 
     /**

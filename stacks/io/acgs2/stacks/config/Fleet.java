@@ -49,6 +49,15 @@ public record Fleet(ProjectSettings settings, List<RegionSpec> regions, Map<Stri
                 .toList();
     }
 
+    /**
+     * Whether a service runs in {@code region}: a shared one everywhere, a tenant's own one only in
+     * the regions its tenant's zone allows.
+     */
+    public boolean runs(io.acgs2.components.mesh.ServiceSpec app, RegionSpec region) {
+        return app.tenant().map(t -> settings.tenants().get(t)).map(t -> settings.zones().get(t.zone()))
+                .map(z -> z.regions().contains(region.region())).orElse(true);
+    }
+
     /** The stacks planned or deployed before {@code self} because it reads their outputs. */
     public List<String> dependencies(RegionSpec self) {
         return earlierPeers(self).stream().map(RegionSpec::stack).toList();

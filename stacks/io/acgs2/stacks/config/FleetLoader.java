@@ -161,6 +161,9 @@ public final class FleetLoader {
         boolean complete = regions.size() == stacks.size();
         FleetRules.check(settings, regions, complete, problems);
         var placements = complete ? FleetRules.placements(settings, regions, problems) : java.util.Map.<String, io.acgs2.components.data.DomainPlacement>of();
+        if (complete && problems.isEmpty()) {
+            WiringRules.check(settings, regions, placements, problems);
+        }
         problems.throwIfAny();
         return new Fleet(settings, regions, placements);
     }

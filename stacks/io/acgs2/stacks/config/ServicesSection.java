@@ -1,7 +1,11 @@
 package io.acgs2.stacks.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.acgs2.components.data.DataStore;
 import io.acgs2.components.mesh.ServiceSpec;
+import io.acgs2.components.wiring.DomainUse;
+import io.acgs2.components.wiring.StoreAccess;
+import io.acgs2.components.wiring.TopicAccess;
 import io.acgs2.components.mesh.TrafficPolicy;
 
 import java.util.Map;
@@ -14,8 +18,9 @@ import java.util.regex.Pattern;
  * {@code acgs2-infra:services} (project): the ACGS services every region runs in the mesh,
  * {@code {failoverTargetSeconds, tenantHeader, tenantClaim, imagePinning, jwt: {issuer, jwksUri, audiences}, apps: {name: {image, port, replicas,
  * resources: {cpu, memory}, autoscaling: {min, max, cpuPercent}, gpu: {regions}, tenant,
- * traffic: {...}}}}}. Optional. Each app's failover bound must be within the target, checked here,
- * before anything is registered.
+ * traffic: {...}, data: {domain: {database|cache|bucket: read|read-write, topics: {topic: produce|consume|[both]},
+ * exceptIn: [zones or regions]}}}}}}. Optional. Each app's failover bound must be within the target, checked here,
+ * before anything is registered; what {@code data} names is checked against the fleet by {@code WiringRules}.
  */
 public final class ServicesSection extends BaseSection<ServicesSection.Config> {
 
@@ -23,7 +28,8 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
     public static final String KEY = ConfigParser.PROJECT + ":services";
     public static final String DEFAULT_TENANT_HEADER = "x-acgs2-tenant";
     public static final String DEFAULT_TENANT_CLAIM = "acgs2_tenant";
-    static final Set<String> APP_FIELDS = Set.of("image", "port", "replicas", "resources", "autoscaling", "gpu", "tenant", "traffic");
+    static final Set<String> APP_FIELDS = Set.of("image", "port", "replicas", "resources", "autoscaling", "gpu", "tenant", "traffic", "data");
+    static final Set<String> USE_FIELDS = Set.of("database", "cache", "bucket", "topics", "exceptIn");
     static final Set<String> TRAFFIC_FIELDS = Set.of("consecutiveGatewayErrors", "intervalSeconds", "baseEjectionSeconds",
             "connectTimeoutMillis", "perTryTimeoutMillis", "retryAttempts", "timeoutMillis", "locality", "localPercent", "failoverTo",
             "distributeTo");
@@ -197,10 +203,61 @@ public final class ServicesSection extends BaseSection<ServicesSection.Config> {
         var traffic = traffic(in, a.get("traffic"), key + ".traffic");
         traffic.validate().forEach(f -> in.add(key + ".traffic." + f.field(), f.finding()));
         traffic.checkBound(target).ifPresent(f -> in.add(key + ".traffic", f));
+        var data = data(in, a.get("data"), key + ".data");
         if (image.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceSpec(name, image.get(), port, replicas, cpu, memory, min, max, cpuPercent, gpuRegions, tenant, traffic));
+        return Optional.of(new ServiceSpec(name, image.get(), port, replicas, cpu, memory, min, max, cpuPercent, gpuRegions, tenant, traffic,
+                data));
+    }
+
+    /** The domains a service declares; their names, stores and topics are checked against the fleet later. */
+    private static java.util.List<DomainUse> data(SectionInput in, JsonNode d, String key) {
+        var uses = new java.util.ArrayList<DomainUse>();
+        if (d == null || d.isNull()) {
+            return uses;
+        }
+        if (!d.isObject()) {
+            in.add(key, "must be a mapping", "write data: {platform: {database: read-write, topics: {acgs.agent.events: produce}}}");
+            return uses;
+        }
+        d.fields().forEachRemaining(e -> {
+            var dk = key + "." + e.getKey();
+            var u = e.getValue();
+            if (!u.isObject()) {
+                in.add(dk, "must be a mapping", "write {database: read, cache: read-write, bucket: read, topics: {topic: consume}}");
+                return;
+            }
+            in.unknownFields(u, USE_FIELDS, dk);
+            var stores = new java.util.EnumMap<DataStore, StoreAccess>(DataStore.class);
+            for (var store : DataStore.values()) {
+                SectionInput.text(u.get(store.configValue())).ifPresent(v -> StoreAccess.fromConfig(v).ifPresentOrElse(
+                        access -> stores.put(store, access),
+                        () -> in.add(dk + "." + store.configValue(), "is '" + v + "'", "use one of " + StoreAccess.allowedValues())));
+            }
+            var topics = new TreeMap<String, Set<TopicAccess>>();
+            var t = u.get("topics");
+            if (t != null && t.isObject()) {
+                t.fields().forEachRemaining(te -> {
+                    var values = te.getValue().isArray() ? in.stringList(te.getValue(), dk + ".topics." + te.getKey(), "list produce, consume")
+                            : SectionInput.text(te.getValue()).map(java.util.List::of).orElse(java.util.List.of());
+                    var how = java.util.EnumSet.noneOf(TopicAccess.class);
+                    values.forEach(v -> TopicAccess.fromConfig(v).ifPresentOrElse(how::add, () -> in.add(dk + ".topics." + te.getKey(),
+                            "is '" + v + "'", "use " + TopicAccess.allowedValues() + ", or a list of both")));
+                    if (values.isEmpty()) {
+                        in.add(dk + ".topics." + te.getKey(), "is empty", "write produce, consume or [produce, consume]");
+                    }
+                    if (!how.isEmpty()) {
+                        topics.put(te.getKey(), how);
+                    }
+                });
+            } else if (t != null && !t.isNull()) {
+                in.add(dk + ".topics", "must be a mapping", "write topics: {acgs.agent.events: produce}");
+            }
+            var except = in.stringList(u.get("exceptIn"), dk + ".exceptIn", "list zones or regions, e.g. [us]");
+            uses.add(new DomainUse(e.getKey(), stores, topics, except));
+        });
+        return uses;
     }
 
     private static TrafficPolicy traffic(SectionInput in, JsonNode t, String key) {

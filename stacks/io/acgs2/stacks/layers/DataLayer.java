@@ -261,6 +261,12 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
         return args;
     }
 
+    /** The domain's master secret in this region: the owner's, or this region's replica of it. */
+    public Output<String> masterSecretArn(String domain) {
+        return secretReplicas.containsKey(domain) ? secretReplicas.get(domain).arn
+                : databases.get(domain).secretArn.orElseThrow(() -> new IllegalStateException("no master secret of " + domain));
+    }
+
     /** The data part of the cross-stack contract: per domain, this region's endpoints. */
     public RegionOutputs.Data outputs() {
         var owned = new TreeMap<String, AuroraGlobalDatabase>();

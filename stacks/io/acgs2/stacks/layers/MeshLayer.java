@@ -34,19 +34,18 @@ import java.util.TreeMap;
 /**
  * The mesh layer of a region: the mesh CA's intermediate (and, in the partition's first region,
  * the generated root), Istio multi-primary on this cluster, a {@link MeshPeering} to every earlier
- * region of the partition (this region owns those links, as it owns the network peerings), and the
- * ACGS services with their routing, failover and runtime residency. Takes the network layer's VPC
- * CIDRs and the compute layer's cluster and baseline.
+ * region of the partition (this region owns those links, as it owns the network peerings). The ACGS
+ * services run on it in the {@link ServicesLayer}. Takes the network layer's VPC CIDRs and the
+ * compute layer's cluster and baseline.
  *
  * @param ca       the mesh CA in this region
  * @param istio    Istio on this cluster
  * @param peerings the links this region owns, by earlier region
- * @param services     the ACGS services here, by name
  * @param clusterName  this cluster's mesh name
  * @param peerClusters a Kubernetes provider for each earlier region's cluster (later layers' links use them too)
  */
 public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, SortedMap<String, MeshPeering> peerings,
-                        SortedMap<String, AcgsService> services, String clusterName,
+                        String clusterName,
                         SortedMap<String, com.pulumi.kubernetes.Provider> peerClusters) {
 
     public static final String CA = "acgs2-mesh-ca";
@@ -61,10 +60,6 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
         MeshCaSettings caSettings = settings.section(MeshCaSection.SECTION);
         if (caSettings == null) {
             caSettings = MeshCaSettings.defaults();
-        }
-        ServicesSection.Config services = settings.section(ServicesSection.SECTION);
-        if (services == null) {
-            services = ServicesSection.Config.none();
         }
         var clusterName = self.section(EksSection.SECTION).clusterName();
         var core = compute.cluster().core;
@@ -125,32 +120,7 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
                     region.inRegion()));
         }
 
-        // ---- the services, refusing the tenants whose zone does not allow this region ----
-        var denied = new ArrayList<String>();
-        settings.tenants().values().forEach(t -> {
-            var zone = settings.zones().get(t.zone());
-            if (zone == null || !zone.regions().contains(self.region())) {
-                denied.add(t.id());
-            }
-        });
-        var apps = new TreeMap<String, AcgsService>();
-        for (var app : services.apps().values()) {
-            var dedicated = app.tenant().map(t -> settings.tenants().get(t));
-            if (dedicated.isPresent() && denied.contains(dedicated.get().id())) {
-                continue; // a tenant's own service runs only in its zone
-            }
-            apps.put(app.name(), new AcgsService(SERVICE_PREFIX + app.name(), AcgsServiceArgs.builder()
-                    .spec(app)
-                    .region(self.region())
-                    .namespace(servicesNamespace(compute))
-                    .tenantHeader(services.tenantHeader())
-                    .tenantClaim(services.tenantClaim())
-                    .deniedTenants(denied)
-                    .jwt(services.jwt())
-                    .after(istio.ready)
-                    .build(), ComponentResourceOptions.builder().providers(core.kubernetesProvider()).build()));
-        }
-        return new MeshLayer(authority, istio, peerings, apps, clusterName, peerClusters);
+        return new MeshLayer(authority, istio, peerings, clusterName, peerClusters);
     }
 
     static String servicesNamespace(ComputeLayer compute) {
@@ -202,10 +172,10 @@ public record MeshLayer(MeshCertificateAuthority ca, IstioMultiPrimary istio, So
                 bundle.applyValue(m -> m.get("keyPem")).asSecret(), bundle.applyValue(m -> m.get("rootCertPem")));
     }
 
-    /** The mesh part of the cross-stack contract. */
-    public RegionOutputs.Mesh outputs() {
+    /** The mesh part of the cross-stack contract, with the failover bound of each service running on it. */
+    public RegionOutputs.Mesh outputs(ServicesLayer services) {
         var bounds = new TreeMap<String, String>();
-        services.forEach((n, s) -> bounds.put(n, TrafficPolicy.format(s.failoverBoundSeconds)));
+        services.failoverBounds().forEach((n, b) -> bounds.put(n, TrafficPolicy.format(b)));
         return new RegionOutputs.Mesh(Output.of(clusterName), ca.rootCertPem, ca.rootKeyPem.orElse(Output.of("")).asSecret(),
                 istio.readerToken, istio.eastWestSecurityGroupId, Output.of(bounds));
     }

@@ -62,7 +62,7 @@ public record TrafficLayer(Optional<FrontDoor> frontDoor) {
                             IngressGateway gateway, PublicLoadBalancer loadBalancer, RegionalDns dns) {
     }
 
-    public static TrafficLayer deploy(RegionContext region, ComputeLayer compute, DataLayer data, MeshLayer mesh) {
+    public static TrafficLayer deploy(RegionContext region, ComputeLayer compute, DataLayer data, MeshLayer mesh, ServicesLayer running) {
         var configured = region.frontDoor();
         if (configured.isEmpty()) {
             return new TrafficLayer(Optional.empty());
@@ -128,7 +128,7 @@ public record TrafficLayer(Optional<FrontDoor> frontDoor) {
         f.routes().forEach((prefix, app) -> {
             ServiceSpec spec = services.apps().get(app);
             // a tenant's own service runs only in its zone: routed only where it runs
-            if (mesh.services().containsKey(app)) {
+            if (running.runs(app)) {
                 routes.add(new IngressRoutesArgs.Route(prefix, spec));
             }
         });

@@ -155,6 +155,7 @@ public final class PlanCli {
                 out.printf("  %-16s image=%s failover-bound=%s s gpu=%s%n", a.name(), a.image(),
                         io.acgs2.components.mesh.TrafficPolicy.format(a.traffic().failoverBoundSeconds()), a.gpuRegions());
             }
+            wiring(fleet, services);
         }
         java.util.Optional<io.acgs2.components.traffic.FrontDoorSettings> traffic =
                 fleet.settings().section(io.acgs2.stacks.config.TrafficSection.SECTION);
@@ -162,6 +163,44 @@ public final class PlanCli {
             frontDoor(fleet, traffic.get());
         }
         return OK;
+    }
+
+    /**
+     * Per region and service, what it is wired to: each domain placed there with its stores (and
+     * where a read-write database's writes go), its topics, and the declared domains it does without.
+     */
+    private void wiring(io.acgs2.stacks.config.Fleet fleet, io.acgs2.stacks.config.ServicesSection.Config services) {
+        out.println("service wiring (each service reaches only the domains placed in its region):");
+        for (var r : fleet.regions()) {
+            for (var app : services.apps().values()) {
+                if (!fleet.runs(app, r)) {
+                    continue;
+                }
+                var plan = io.acgs2.components.wiring.WiringPlanner.plan(app.name(), app.data(),
+                        new io.acgs2.components.wiring.WiringPlanner.Region(r.region(), r.zone()), fleet.placements());
+                if (plan.isEmpty() && plan.without().isEmpty()) {
+                    out.printf("  %-16s %-16s (no data)%n", r.region(), app.name());
+                    continue;
+                }
+                var parts = new ArrayList<String>();
+                for (var d : plan.domains()) {
+                    var writer = fleet.placements().get(d.domain()).domain().writer();
+                    var stores = new ArrayList<String>();
+                    d.stores().forEach((store, access) -> {
+                        var text = store.configValue() + "=" + access.configValue();
+                        if (access.writes() && !writer.equals(r.region()) && store != io.acgs2.components.data.DataStore.BUCKET) {
+                            text += store == io.acgs2.components.data.DataStore.DATABASE ? " (writes forwarded to " + writer + ")"
+                                    : " (writable in " + writer + " only)";
+                        }
+                        stores.add(text);
+                    });
+                    d.topics().forEach((t, how) -> stores.add(t + "=" + how.stream().map(h -> h.configValue()).sorted().toList()));
+                    parts.add(d.domain() + "[" + d.zone() + "]: " + String.join(", ", stores));
+                }
+                out.printf("  %-16s %-16s %s%s%n", r.region(), app.name(), String.join("; ", parts),
+                        plan.without().isEmpty() ? "" : (parts.isEmpty() ? "" : "; ") + "without " + plan.without());
+            }
+        }
     }
 
     /**

@@ -118,6 +118,19 @@ public final class Fixtures {
      * Pulumi.yaml of {@code dir} without the project setting {@code key} (and the comment lines just
      * above it): a fleet that does not have that layer.
      */
+    /**
+     * The shipped Pulumi.yaml text with a new zone added to the tenant domains' {@code exceptIn}: a
+     * service declares where it does without a domain, so a new zone's regions are named there.
+     */
+    public static String exceptZone(String project, String zone) {
+        var out = project.replace("exceptIn: [gdpr, pipl]", "exceptIn: [gdpr, pipl, " + zone + "]")
+                .replace("exceptIn: [us, pipl]", "exceptIn: [us, pipl, " + zone + "]");
+        if (out.equals(project)) {
+            throw new IllegalArgumentException("Pulumi.yaml has no tenant domain exceptIn to extend");
+        }
+        return out;
+    }
+
     public static Path withoutProjectKey(Path dir, String key) {
         var lines = new java.util.ArrayList<>(List.of(read(dir, "Pulumi.yaml").split("\n", -1)));
         int start = lines.indexOf("  " + key + ":");

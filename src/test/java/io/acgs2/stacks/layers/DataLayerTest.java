@@ -167,9 +167,25 @@ class DataLayerTest {
             var is = after.get(stack).resources();
             assertEquals(was.stream().map(PlannedResource::urn).toList(), is.stream().map(PlannedResource::urn).toList(),
                     stack + ": a writer swap changes no URN");
-            var changed = ComputeLayerTest.changedInputs(before.get(stack), after.get(stack));
-            assertEquals(Map.of(), changed, stack + ": a writer swap changes no input of any resource");
+            var changed = new java.util.TreeMap<>(ComputeLayerTest.changedInputs(before.get(stack), after.get(stack)));
+            // the services follow the writer: their endpoints ConfigMaps change, and the pods roll onto them
+            var followed = changed.keySet().stream().filter(u -> u.endsWith("-endpoints") || u.endsWith("-deployment")).toList();
+            followed.forEach(u -> assertEquals(Set.of(u.endsWith("-endpoints") ? "data" : "spec"), Set.copyOf(changed.remove(u)), u));
+            assertEquals(Map.of(), changed, stack + ": a writer swap changes nothing else, in any layer below the services");
         }
+        // eu-west-1 now writes platform on its own cluster endpoint, us-east-1 forwards from its reader endpoint
+        var eu = one(after.get("eu-west-1"), "kubernetes:core/v1:ConfigMap", "acgs2-wiring-claude-flow-endpoints").inputs();
+        var us = one(after.get("us-east-1"), "kubernetes:core/v1:ConfigMap", "acgs2-wiring-claude-flow-endpoints").inputs();
+        assertEquals("off", data(eu).get("ACGS2_PLATFORM_DATABASE_WRITE_FORWARDING"));
+        assertTrue(data(eu).get("ACGS2_PLATFORM_DATABASE_HOST").matches(".*\\.cluster-[0-9a-f]+\\..*"), data(eu).toString());
+        assertEquals("session", data(us).get("ACGS2_PLATFORM_DATABASE_WRITE_FORWARDING"));
+        assertTrue(data(us).get("ACGS2_PLATFORM_DATABASE_HOST").contains(".cluster-ro-"), data(us).toString());
+        assertEquals("eu-west-1", data(us).get("ACGS2_PLATFORM_CACHE_WRITES_IN"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> data(Map<String, Object> configMap) {
+        return (Map<String, String>) configMap.get("data");
     }
 
     /** Map values replaced by a marker: the endpoints are the mocks', only their presence matters here. */

@@ -109,8 +109,8 @@ public class EventsLayerTest {
                     checked++;
                 }
             }
-            // the Kafka, 2 pools and its topics; in eu-west-1 also the mirror into it and a user of each edge
-            assertEquals(plan.stack().equals("eu-west-1") ? 1 + 2 + 3 + 1 + 2 : 1 + 2 + 2, checked, plan.stack());
+            // the Kafka, 2 pools, its topics and a user per service; in eu-west-1 also the mirror into it and a user of each edge
+            assertEquals(plan.stack().equals("eu-west-1") ? 1 + 2 + 3 + 2 + 1 + 2 : 1 + 2 + 2 + 2, checked, plan.stack());
         }
     }
 }

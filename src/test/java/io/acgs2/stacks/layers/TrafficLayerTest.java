@@ -149,7 +149,7 @@ class TrafficLayerTest {
     static Map<String, StackPlan> newZone(Path tmp) {
         var dir = shippedProject(tmp);
         var project = read(dir, "Pulumi.yaml");
-        write(dir, "Pulumi.yaml", project.replace("      pipl:\n", "      pdpa:\n        regions: [ap-southeast-1]\n        restricted: true\n"
+        write(dir, "Pulumi.yaml", io.acgs2.testing.Fixtures.exceptZone(project, "pdpa").replace("      pipl:\n", "      pdpa:\n        regions: [ap-southeast-1]\n        restricted: true\n"
                 + "      pipl:\n").replace("        gdpr: eu.api.acgs2.example.com\n", "        gdpr: eu.api.acgs2.example.com\n"
                 + "        pdpa: sg.api.acgs2.example.com\n"));
         write(dir, "Pulumi.ap-southeast-1.yaml", stackFile("ap-southeast-1", "pdpa", 2, "10.50.0.0/16"));

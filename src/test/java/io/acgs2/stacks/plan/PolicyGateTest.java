@@ -132,7 +132,7 @@ class PolicyGateTest {
     void aRestrictedZoneAddedInPulumiYamlWithOneStackFilePlansWithTheGateClean() throws Exception {
         var dir = shippedProject(tmp);
         var project = Files.readString(dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.yaml"), project.replace("      pipl:\n", "      pdpa:\n"
+        Files.writeString(dir.resolve("Pulumi.yaml"), io.acgs2.testing.Fixtures.exceptZone(project, "pdpa").replace("      pipl:\n", "      pdpa:\n"
                 + "        regions: [ap-southeast-1]\n        restricted: true\n      pipl:\n")
                 .replace("      nordbank:\n", "      lionbank:\n        zone: pdpa\n        homeRegion: ap-southeast-1\n"
                         + "      nordbank:\n")
