@@ -152,6 +152,13 @@ class PlanCliTest {
         assertTrue(validate.out().contains("  acgs.audit.events        domain=gdpr-tenants   regions=[eu-west-1]"), validate.out());
         assertTrue(validate.out().contains("  neural-mcp       image=ghcr.io/acgs2/neural-mcp:1.8.0 failover-bound=24 s gpu=[us-east-1]"),
                 validate.out());
+        // per region and service, what it is wired to: only the domains placed there, and where secondaries' writes go
+        assertTrue(validate.out().contains("service wiring (each service reaches only the domains placed in its region):"), validate.out());
+        assertTrue(validate.out().contains("  us-west-2        neural-mcp       platform[global]: database=read, cache=read-write (writable in "
+                + "us-east-1 only), bucket=read, acgs.agent.events=[produce], acgs.agent.messages=[consume]\n"), validate.out());
+        assertTrue(validate.out().contains("  eu-west-1        claude-flow      gdpr-tenants[gdpr]: database=read-write, bucket=read-write, "
+                + "acgs.audit.events=[produce]; platform[global]: database=read-write (writes forwarded to us-east-1)"), validate.out());
+        assertTrue(validate.out().contains("; without [us-tenants]\n"), validate.out());
         var order = acgs2("rollout-order", "--project-dir", dir.toString());
         assertEquals(List.of("us-east-1", "eu-west-1", "us-west-2"), order.out().lines().toList());
     }
