@@ -8,6 +8,7 @@ import { kubernetesPolicies } from "./kubernetes";
 import { networkPolicies } from "./network";
 import { residencyPolicies } from "./residency";
 import { trafficPolicies } from "./traffic";
+import { wiringPolicies } from "./wiring";
 
 export const PACK_NAME = "acgs2-baseline";
 
@@ -18,4 +19,5 @@ export const allPolicies: Policies = [
     ...kubernetesPolicies,
     ...residencyPolicies,
     ...trafficPolicies,
+    ...wiringPolicies,
 ];

@@ -10,9 +10,10 @@ import { EnforcementLevel, Policies, Policy } from "@pulumi/policy";
 import { validate } from "./jsonschema";
 import { residencyPolicies } from "./residency";
 import { residencyConfigSchema } from "./util";
+import { wiringPolicies } from "./wiring";
 
 /** The policies that take the residency config (zones, restrictedZones, defaultRegion). */
-export const RESIDENCY_POLICY_NAMES: readonly string[] = residencyPolicies
+export const RESIDENCY_POLICY_NAMES: readonly string[] = [...residencyPolicies, ...wiringPolicies]
     .filter(p => p.configSchema === residencyConfigSchema)
     .map(p => p.name);
 

@@ -43,6 +43,12 @@ function foreignZone(region: string | undefined, cfg: ResidencyConfig): string {
     return Object.keys(cfg.zones).find(z => !cfg.zones[z].includes(region ?? "")) ?? "nowhere";
 }
 
+/** A Kubernetes object of a service's wiring (it names its domains and region). */
+function wiringAnnotated(r: SnapshotResource): boolean {
+    const a = r.inputs?.metadata?.annotations;
+    return a?.["acgs2.io/data-domains"] !== undefined && a?.["acgs2.io/region"] !== undefined;
+}
+
 function isManifest(r: SnapshotResource): boolean {
     return r.type === "aws:ssm/parameter:Parameter" && r.inputs?.tags?.["acgs2:manifest"] === "fleet";
 }
@@ -205,6 +211,45 @@ export const MUTATIONS: Mutation[] = [
             const outside = Object.entries(cfg.zones).find(([z, regions]) => z !== zone && regions.length > 0)![1][0];
             r.inputs.latencyRoutingPolicies = [{ region: outside }];
         } },
+    // Wiring
+    { policy: "service-wiring-in-region", what: "wire a service's endpoints to a domain of a zone that does not allow its region",
+        types: ["kubernetes:core/v1:ConfigMap"], where: r => wiringAnnotated(r),
+        mutate: (r, _s, cfg) => {
+            const a = r.inputs.metadata.annotations;
+            a["acgs2.io/data-domains"] = JSON.stringify({ ...JSON.parse(a["acgs2.io/data-domains"]), "other-tenants": foreignZone(a["acgs2.io/region"], cfg) });
+        } },
+    { policy: "service-wiring-in-region", what: "grant a service the database user of another region's cluster", types: ["aws:iam/rolePolicy:RolePolicy"],
+        where: r => String(r.inputs.policy).includes("rds-db:connect"),
+        mutate: r => { r.inputs.policy = String(r.inputs.policy).replace(/:rds-db:([a-z0-9-]+):/, ":rds-db:ap-south-1:"); } },
+    { policy: "service-wiring-in-region", what: "open a service's database port to another region's VPC", types: ["kubernetes:networking.k8s.io/v1:NetworkPolicy"],
+        where: r => wiringAnnotated(r) && (r.inputs.spec?.egress ?? []).some((e: any) => (e.ports ?? []).some((p: any) => p.port === 5432)),
+        mutate: r => {
+            const rule = r.inputs.spec.egress.find((e: any) => (e.ports ?? []).some((p: any) => p.port === 5432));
+            rule.to = [{ ipBlock: { cidr: "10.250.128.0/18" } }];
+        } },
+    { policy: "no-wildcard-data-resources", what: "grant a service's objects in every bucket", types: ["aws:iam/rolePolicy:RolePolicy"],
+        where: r => String(r.inputs.policy).includes("s3:GetObject"),
+        mutate: r => { r.inputs.policy = String(r.inputs.policy).replace(/arn:aws:s3:::[a-z0-9.-]+\/\*/, "arn:aws:s3:::*/*"); } },
+    { policy: "no-wildcard-data-resources", what: "let a role decrypt with any key", types: ["aws:iam/rolePolicy:RolePolicy"],
+        where: r => String(r.inputs.policy).includes("kms:Decrypt"),
+        mutate: r => {
+            const doc = JSON.parse(r.inputs.policy);
+            doc.Statement.filter((s: any) => ([] as string[]).concat(s.Action).includes("kms:Decrypt")).forEach((s: any) => { s.Resource = "*"; });
+            r.inputs.policy = JSON.stringify(doc);
+        } },
+    { policy: "kafka-user-acls-in-region", what: "give a service's user a topic of a zone that does not allow its region",
+        types: ["kubernetes:kafka.strimzi.io/v1:KafkaUser"], where: r => r.inputs.metadata?.labels?.["acgs2.io/service"] !== undefined,
+        mutate: (r, _s, cfg) => {
+            const a = r.inputs.metadata.annotations;
+            a["acgs2.io/topics"] = JSON.stringify({ ...JSON.parse(a["acgs2.io/topics"]), "other.audit": foreignZone(a["acgs2.io/region"], cfg) });
+            r.inputs.spec.authorization.acls.push({ resource: { type: "topic", name: "other.audit", patternType: "literal" }, operations: ["Read"] });
+        } },
+    { policy: "kafka-user-acls-in-region", what: "give a user every topic", types: ["kubernetes:kafka.strimzi.io/v1:KafkaUser"],
+        where: r => r.inputs.metadata?.labels?.["acgs2.io/service"] !== undefined,
+        mutate: r => { r.inputs.spec.authorization.acls.push({ resource: { type: "topic", name: "*", patternType: "literal" }, operations: ["Read"] }); } },
+    { policy: "kafka-user-acls-in-region", what: "give a mirror's user a topic it does not declare", types: ["kubernetes:kafka.strimzi.io/v1:KafkaUser"],
+        where: r => String(r.inputs.metadata?.name ?? "").startsWith("mm2-"),
+        mutate: r => { r.inputs.spec.authorization.acls.push({ resource: { type: "topic", name: "acgs.undeclared", patternType: "literal" }, operations: ["Read"] }); } },
     { policy: "fleet-residency-declared", what: "drop a tenant's home region from the fleet", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
         mutate: r => {
             const m = JSON.parse(r.inputs.value);

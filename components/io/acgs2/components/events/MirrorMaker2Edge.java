@@ -62,7 +62,8 @@ public class MirrorMaker2Edge extends ComponentResource {
                 .build(), inSource);
         new KubernetesObject(name + "-source-user", KubernetesObjectArgs.builder()
                 .apiVersion(StrimziVersions.API).kind("KafkaUser")
-                .metadata(Map.of("name", sourceUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", source.kafka())))
+                .metadata(Map.of("name", sourceUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", source.kafka()),
+                        "annotations", userAnnotations(source.region(), args)))
                 .spec(sourceUserSpec(edge + "-scram", args.topics().keySet().stream().toList()))
                 .build(), KubernetesPlugin.pinned(CustomResourceOptions.builder().parent(this).provider(source.kubernetes())
                 .dependsOn(withAfter(args, sourceSecret)).build()));
@@ -88,7 +89,8 @@ public class MirrorMaker2Edge extends ComponentResource {
                 .build(), inTarget);
         var localUser = new KubernetesObject(name + "-target-user", KubernetesObjectArgs.builder()
                 .apiVersion(StrimziVersions.API).kind("KafkaUser")
-                .metadata(Map.of("name", targetUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", target.kafka())))
+                .metadata(Map.of("name", targetUser, "namespace", ns, "labels", Map.of("strimzi.io/cluster", target.kafka()),
+                        "annotations", userAnnotations(target.region(), args)))
                 .spec(targetUserSpec(source.region()))
                 .build(), KubernetesPlugin.inCluster(this, target.kubernetes(), args.after()));
         var labels = new LinkedHashMap<String, Object>();
@@ -114,6 +116,19 @@ public class MirrorMaker2Edge extends ComponentResource {
                 .build(), inTarget);
         this.registerOutputs(Map.of("topicsPattern", Output.of(args.topicsPattern())));
     }
+
+    /**
+     * What a mirror's user declares for the gate (kafka-user-acls-in-region): its cluster's region and
+     * the edge's topics with their zones (the source reads them; the target writes their copies).
+     */
+    static Map<String, Object> userAnnotations(String region, MirrorMaker2EdgeArgs args) {
+        return Map.of(ANNOTATION_REGION, region, ANNOTATION_USER_TOPICS, Json.write(new java.util.TreeMap<>(args.topics())));
+    }
+
+    /** The region of a user's cluster. */
+    public static final String ANNOTATION_REGION = "acgs2.io/region";
+    /** JSON {topic: zone} of the topics a user's ACLs concern. */
+    public static final String ANNOTATION_USER_TOPICS = "acgs2.io/topics";
 
     private static List<Resource> withAfter(MirrorMaker2EdgeArgs args, Resource first) {
         var out = new ArrayList<Resource>(args.after());

@@ -237,7 +237,7 @@ public class ServiceWiring extends ComponentResource {
     }
 
     /** The KafkaUser annotation: JSON {topic: zone} of the topics its ACLs name. */
-    public static final String ANNOTATION_TOPICS = "acgs2.io/topics";
+    public static final String ANNOTATION_TOPICS = io.acgs2.components.events.MirrorMaker2Edge.ANNOTATION_USER_TOPICS;
 
     /** The KafkaUser (and certificate CN) of a service: svc-<service>, apart from the mirrors' mm2-<region>. */
     public static String kafkaUserName(String service) {
