@@ -1,11 +1,5 @@
 package io.acgs2.components.wiring;
 
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -18,13 +12,10 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import io.acgs2.components.common.Json;
-import io.acgs2.components.common.PodIdentity;
-import io.acgs2.components.common.Tags;
 import io.acgs2.components.kubernetes.KubernetesObject;
 import io.acgs2.components.kubernetes.KubernetesObjectArgs;
 import io.acgs2.components.kubernetes.KubernetesPlugin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +55,7 @@ public class DatabaseUsers extends ComponentResource {
         var account = "db-users-" + domain;
         var provider = args.cluster().kubernetesProvider();
         var sql = DatabaseGrants.sql(args.users());
-        this.jobName = account + "-" + digest(sql + script() + fetchScript() + AWS_CLI_IMAGE + POSTGRES_IMAGE);
+        this.jobName = account + "-" + PodIdentityRole.digest(10, sql, script(), fetchScript(), AWS_CLI_IMAGE, POSTGRES_IMAGE);
         var annotations = Map.of(ServiceWiring.ANNOTATION_DOMAINS, Json.write(Map.of(domain, args.zone())),
                 ServiceWiring.ANNOTATION_REGION, args.region());
         var labels = Map.of(LABEL_JOB, account, "app.kubernetes.io/part-of", "acgs2");
@@ -73,26 +64,12 @@ public class DatabaseUsers extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder().name(account).namespace(ns).labels(labels).annotations(annotations).build())
                 .automountServiceAccountToken(false)
                 .build(), KubernetesPlugin.inCluster(this, provider, List.of()));
-        var roleTags = new java.util.TreeMap<>(Tags.name(name));
-        roleTags.put(ServiceWiring.TAG_DOMAINS, ServiceWiring.tagValue(Map.of(domain, args.zone())));
-        var role = new Role(name + "-role", RoleArgs.builder()
-                .description("Pod Identity role of the database users Job of " + domain + " in " + args.region() + ": its master secret only")
-                .assumeRolePolicy(args.facts().accountId().applyValue(PodIdentity::trustPolicy))
-                .maxSessionDuration(3600)
-                .tags(roleTags)
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        var policy = new RolePolicy(name + "-policy", RolePolicyArgs.builder()
-                .role(role.name())
-                .policy(Output.tuple(args.masterSecretArn(), args.masterSecretKeyArn())
-                        .applyValue(t -> policy(t.t1, t.t2, args.region())))
-                .build(), CustomResourceOptions.builder().parent(role).build());
-        var association = new PodIdentityAssociation(name + "-pod-identity", PodIdentityAssociationArgs.builder()
-                .clusterName(args.cluster().clusterName())
-                .namespace(ns)
-                .serviceAccount(account)
-                .roleArn(role.arn())
-                .tags(Tags.name(name + "-pod-identity"))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.of(serviceAccount, policy)).build());
+        var identity = PodIdentityRole.create(this, name, "Pod Identity role of the database users Job of " + domain + " in "
+                        + args.region() + ": its master secret only",
+                Map.of(ServiceWiring.TAG_DOMAINS, ServiceWiring.tagValue(Map.of(domain, args.zone()))), args.facts().accountId(),
+                Output.tuple(args.masterSecretArn(), args.masterSecretKeyArn()).applyValue(t -> policy(t.t1, t.t2, args.region())),
+                args.cluster().clusterName(), ns, account, serviceAccount);
+        var association = identity.association();
         var script = new ConfigMap(name + "-sql", ConfigMapArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(account + "-sql").namespace(ns).labels(labels).annotations(annotations).build())
                 .data(Map.of("users.sql", sql, "run.sh", script(), "fetch.sh", fetchScript()))
@@ -231,14 +208,5 @@ public class DatabaseUsers extends ComponentResource {
 
     private static Map<String, Object> env(String name, String value) {
         return Map.of("name", name, "value", value);
-    }
-
-    static String digest(String text) {
-        try {
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 10);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,5 @@
 package io.acgs2.components.wiring;
 
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -33,7 +27,6 @@ import io.acgs2.components.tls.LocallySignedCertArgs;
 import io.acgs2.components.tls.PrivateKey;
 import io.acgs2.components.tls.PrivateKeyArgs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,28 +117,11 @@ public class ServiceWiring extends ComponentResource {
         });
         java.util.Optional<Output<String>> roleArn = java.util.Optional.empty();
         if (!args.databases().isEmpty() || !args.buckets().isEmpty()) {
-            var roleTags = new TreeMap<>(Tags.name(name));
-            roleTags.put(TAG_DOMAINS, tagValue(args.domainZones()));
-            roleTags.put("acgs2:service", service);
-            var role = new Role(name + "-role", RoleArgs.builder()
-                    .description("Pod Identity role of " + service + " in " + args.region() + ": its data only")
-                    .assumeRolePolicy(facts.accountId().applyValue(io.acgs2.components.common.PodIdentity::trustPolicy))
-                    .maxSessionDuration(3600)
-                    .tags(roleTags)
-                    .build(), inComponent);
-            var policy = new RolePolicy(name + "-policy", RolePolicyArgs.builder()
-                    .role(role.name())
-                    .policy(document)
-                    .build(), CustomResourceOptions.builder().parent(role).build());
-            // read when a pod is created: the pods start after it
-            var association = new PodIdentityAssociation(name + "-pod-identity", PodIdentityAssociationArgs.builder()
-                    .clusterName(cluster.clusterName())
-                    .namespace(ns)
-                    .serviceAccount(service)
-                    .roleArn(role.arn())
-                    .tags(Tags.name(name + "-pod-identity"))
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.of(account, policy)).build());
-            ready.add(association);
+            var identity = PodIdentityRole.create(this, name, "Pod Identity role of " + service + " in " + args.region() + ": its data only",
+                    Map.of(TAG_DOMAINS, tagValue(args.domainZones()), "acgs2:service", service), facts.accountId(), document,
+                    cluster.clusterName(), ns, service, account);
+            ready.add(identity.association());
+            var role = identity.role();
             roleArn = java.util.Optional.of(role.arn());
         }
         this.roleArn = roleArn;
@@ -228,7 +204,7 @@ public class ServiceWiring extends ComponentResource {
                 .build(), KubernetesPlugin.inCluster(this, provider, List.of())));
 
         revisionParts.add(endpoints.applyValue(Json::write));
-        var revision = Output.all(revisionParts).applyValue(ServiceWiring::digest);
+        var revision = Output.all(revisionParts).applyValue(parts -> PodIdentityRole.digest(16, parts.toArray(String[]::new)));
         var podAnnotations = roleArn.isPresent()
                 // the agent is plain HTTP on a link-local address the mesh registry does not hold: not captured
                 ? Map.of("traffic.sidecar.istio.io/excludeOutboundIPRanges", POD_IDENTITY_AGENT) : Map.<String, String>of();
@@ -384,15 +360,5 @@ public class ServiceWiring extends ComponentResource {
 
     private static ObjectMetaArgs meta(String name, String ns, Map<String, String> labels, Map<String, String> annotations) {
         return ObjectMetaArgs.builder().name(name).namespace(ns).labels(labels).annotations(annotations).build();
-    }
-
-    private static String digest(List<String> parts) {
-        try {
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            parts.forEach(p -> md.update((p == null ? "" : p).getBytes(StandardCharsets.UTF_8)));
-            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,8 +5,6 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.acgs2.components.mesh.AcgsService;
-import io.acgs2.components.mesh.AcgsServiceArgs;
 import io.acgs2.components.mesh.IstioMultiPrimary;
 import io.acgs2.components.mesh.IstioMultiPrimaryArgs;
 import io.acgs2.components.mesh.MeshCaSettings;
@@ -23,7 +21,6 @@ import io.acgs2.stacks.RegionOutputs;
 import io.acgs2.stacks.config.ConfigParser;
 import io.acgs2.stacks.config.EksSection;
 import io.acgs2.stacks.config.MeshCaSection;
-import io.acgs2.stacks.config.ServicesSection;
 
 import java.util.ArrayList;
 import java.util.List;
