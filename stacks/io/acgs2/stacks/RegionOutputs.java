@@ -27,9 +27,10 @@ import java.util.function.Function;
  * @param mesh     its place in the service mesh
  * @param events   its Kafka
  * @param traffic  its front door
+ * @param operations its paging and backups
  */
 public record RegionOutputs(Identity identity, Network network, Transit transit, Compute compute, Data data, Mesh mesh,
-                            Events events, Traffic traffic) {
+                            Events events, Traffic traffic, Operations operations) {
 
     /**
      * @param stack       the stack name
@@ -153,6 +154,16 @@ public record RegionOutputs(Identity identity, Network network, Transit transit,
                           Output<String> trafficLoadBalancer, Output<String> trafficCertificateArn,
                           Output<String> trafficWebAclArn, Output<String> trafficHealthCheckId,
                           Output<Integer> trafficFailoverBoundSeconds) {
+    }
+
+    /**
+     * @param alertTopicArns  severity (critical, warning) to the region's paging topic
+     * @param backupVaultName the region's AWS Backup vault ("" without a domain to back up)
+     * @param backupVaultArn  its ARN: later regions of a domain copy their points into it
+     * @param backupRoleArn   the role AWS Backup assumes there: the domain's second region's copy plan uses it
+     */
+    public record Operations(Output<Map<String, String>> alertTopicArns, Output<String> backupVaultName, Output<String> backupVaultArn,
+                             Output<String> backupRoleArn) {
     }
 
     /** Every export name, in declaration order. */

@@ -9,6 +9,7 @@ import io.acgs2.stacks.layers.ComputeLayer;
 import io.acgs2.stacks.layers.DataLayer;
 import io.acgs2.stacks.layers.EventsLayer;
 import io.acgs2.stacks.layers.MeshLayer;
+import io.acgs2.stacks.layers.OperationsLayer;
 import io.acgs2.stacks.layers.ServicesLayer;
 import io.acgs2.stacks.layers.GovernanceLayer;
 import io.acgs2.stacks.layers.NetworkLayer;
@@ -35,9 +36,10 @@ public final class RegionStack {
         var events = EventsLayer.deploy(region, compute, mesh);
         var services = ServicesLayer.deploy(region, network, compute, data, mesh, events);
         var traffic = TrafficLayer.deploy(region, compute, data, mesh, services);
+        var operations = OperationsLayer.deploy(region, network, compute, data, mesh, services, traffic);
         CiLayer.deploy(region, network, compute);
         new RegionOutputs(identity(region), network.networkOutputs(), network.transitOutputs(), compute.outputs(),
-                data.outputs(), mesh.outputs(services), events.outputs(), traffic.outputs()).export(ctx);
+                data.outputs(), mesh.outputs(services), events.outputs(), traffic.outputs(), operations.outputs()).export(ctx);
     }
 
     static RegionOutputs.Identity identity(RegionContext region) {

@@ -355,6 +355,8 @@ public class KafkaCluster extends ComponentResource {
                         "version", StrimziVersions.KAFKA,
                         "listeners", listeners,
                         "authorization", Map.of("type", "simple"),
+                        // Strimzi's metrics reporter on tcp-prometheus (9404): the region's managed collector scrapes it
+                        "metricsConfig", Map.of("type", "strimziMetricsReporter"),
                         "config", config,
                         "rack", Map.of("topologyKey", "topology.kubernetes.io/zone"),
                         "template", Map.of("perPodService", Map.of("metadata", Map.of("annotations", lbAnnotations)))),

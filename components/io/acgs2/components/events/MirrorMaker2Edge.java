@@ -217,6 +217,8 @@ public class MirrorMaker2Edge extends ComponentResource {
                 "replicas", 1,
                 "target", targetSpec,
                 "mirrors", List.of(mirror),
+                // the connectors' replication latency and checkpoint age, for the region's alerts
+                "metricsConfig", Map.of("type", "strimziMetricsReporter"),
                 "resources", Map.of("requests", Map.of("cpu", "500m", "memory", "1Gi"), "limits", Map.of("cpu", "1", "memory", "1Gi")));
     }
 }

@@ -25,7 +25,8 @@ public final class ConfigSections {
             ServicesSection.SECTION,
             EventsSection.SECTION,
             CiSection.SECTION,
-            TrafficSection.SECTION);
+            TrafficSection.SECTION,
+            OperationsSection.SECTION);
 
     /** Each stack file's sections. */
     public static final List<ConfigSection<?>> STACK = List.of(
@@ -37,7 +38,9 @@ public final class ConfigSections {
             EksSection.SECTION,
             MeshIntermediateSection.SECTION,
             KafkaSection.SECTION,
-            DrainSection.SECTION);
+            DrainSection.SECTION,
+            PagingSection.SECTION,
+            PagingEndpointsSection.SECTION);
 
     private ConfigSections() {
     }

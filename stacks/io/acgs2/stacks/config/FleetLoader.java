@@ -125,6 +125,8 @@ public final class FleetLoader {
                         if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
                             secrets.add(key);
                             config.put(key, String.valueOf(m.get("secure")));
+                        } else if (SECRET_KEYS.contains(key) && v != null) {
+                            problems.add(fileName, key, "is in plain text", "set it as a secret: pulumi config set --secret " + key + " '...'");
                         } else if (v != null) {
                             config.put(key, ConfigParser.toConfigString(v));
                         }
@@ -144,6 +146,9 @@ public final class FleetLoader {
         problems.throwIfAny();
         return new ProjectFiles(name, dir, List.copyOf(stacks));
     }
+
+    /** Stack keys whose values must be Pulumi secrets (an endpoint a pager sends to, a CA key). */
+    static final java.util.Set<String> SECRET_KEYS = java.util.Set.of(PagingEndpointsSection.KEY, MeshIntermediateSection.KEY);
 
     /** Parses every stack and checks the fleet as a whole; {@code overrides} replace a stack's file values. */
     static Fleet check(ProjectFiles files, Map<String, ConfigSource> overrides) {

@@ -308,6 +308,18 @@ public final class PlanMocks implements Mocks {
                 state.put("arn", arn);
                 return arn;
             }
+            case "aws:backup/vault:Vault" -> {
+                var vaultName = physicalName(state, name, hex);
+                var arn = arnBase + "backup:" + region + ":" + ACCOUNT + ":backup-vault:" + vaultName;
+                state.put("arn", arn);
+                return vaultName;
+            }
+            case "aws:backup/plan:Plan" -> {
+                var id = uuid(hex);
+                state.put("arn", arnBase + "backup:" + region + ":" + ACCOUNT + ":backup-plan:" + id);
+                state.put("version", hex.substring(0, 32));
+                return id;
+            }
             case "aws:secretsmanager/secret:Secret" -> {
                 var secretName = physicalName(state, name, hex);
                 // Secrets Manager appends six random characters to the name in the ARN

@@ -152,7 +152,7 @@ class HelmReleaseTest {
         ClusterObjects.releases(plans).forEach(r -> seen.add(chartName(r.resource())));
         // every chart the program installs is seen (the device plugin only where a GPU group exists)
         assertEquals(new TreeSet<>(List.of("aws-load-balancer-controller", "base", "cluster-autoscaler", "cni", "gateway",
-                "istiod", "metrics-server", "nvidia-device-plugin", "strimzi-kafka-operator")), seen);
+                "istiod", "kube-state-metrics", "metrics-server", "nvidia-device-plugin", "prometheus-node-exporter", "strimzi-kafka-operator")), seen);
         assertEquals(Map.of(), problems(plans, charts));
     }
 

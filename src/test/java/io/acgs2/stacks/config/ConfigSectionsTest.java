@@ -22,10 +22,12 @@ class ConfigSectionsTest {
     @Test
     void theAllowedKeysAreTheRegisteredSections() {
         assertEquals(Set.of("aws:region", "acgs2-infra:zone", "acgs2-infra:fleet", "acgs2-infra:network", "acgs2-infra:mesh",
-                "acgs2-infra:eks", "acgs2-infra:meshIntermediate", "acgs2-infra:kafka", "acgs2-infra:drain"), ConfigSections.stackKeys());
+                "acgs2-infra:eks", "acgs2-infra:meshIntermediate", "acgs2-infra:kafka", "acgs2-infra:drain", "acgs2-infra:paging",
+                "acgs2-infra:pagingEndpoints"), ConfigSections.stackKeys());
         assertEquals(Set.of("acgs2-infra:zones", "acgs2-infra:tenants", "acgs2-infra:tags", "acgs2-infra:meshId",
                 "acgs2-infra:organization", "acgs2-infra:eksDefaults", "acgs2-infra:data", "acgs2-infra:meshCa",
-                "acgs2-infra:services", "acgs2-infra:events", "acgs2-infra:ci", "acgs2-infra:traffic"), ConfigSections.projectKeys());
+                "acgs2-infra:services", "acgs2-infra:events", "acgs2-infra:ci", "acgs2-infra:traffic", "acgs2-infra:operations"),
+                ConfigSections.projectKeys());
         var all = new HashSet<String>();
         ConfigSections.PROJECT.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));
         ConfigSections.STACK.forEach(s -> assertTrue(all.add(s.key()), s.key() + " registered twice"));

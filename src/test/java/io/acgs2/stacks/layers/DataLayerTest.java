@@ -171,6 +171,13 @@ class DataLayerTest {
             // the services follow the writer: their endpoints ConfigMaps change, and the pods roll onto them
             var followed = changed.keySet().stream().filter(u -> u.endsWith("-endpoints") || u.endsWith("-deployment")).toList();
             followed.forEach(u -> assertEquals(Set.of(u.endsWith("-endpoints") ? "data" : "spec"), Set.copyOf(changed.remove(u)), u));
+            // and so do the database backups: a point is taken from the primary (a selection is configuration, not data)
+            var backups = changed.keySet().stream().filter(u -> u.contains("aws:backup/selection:Selection::")
+                    || u.contains("aws:backup/restoreTestingSelection:RestoreTestingSelection::")).toList();
+            backups.forEach(u -> assertTrue(Set.of(Set.of("resources"), Set.of("protectedResourceArns")).contains(Set.copyOf(changed.remove(u))), u));
+            // the replication dashboard names each domain's writer
+            changed.keySet().removeIf(u -> u.endsWith("aws:cloudwatch/dashboard:Dashboard::acgs2-dashboards-postgres-replication")
+                    && Set.copyOf(changed.get(u)).equals(Set.of("dashboardBody")));
             assertEquals(Map.of(), changed, stack + ": a writer swap changes nothing else, in any layer below the services");
         }
         // eu-west-1 now writes platform on its own cluster endpoint, us-east-1 forwards from its reader endpoint
