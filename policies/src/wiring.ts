@@ -265,8 +265,8 @@ function checkReach(r: StackRes, region: string, resources: StackRes[], cfg: Res
 // no-wildcard-data-resources
 // ---------------------------------------------------------------------------------------------
 
-/** Actions that read or write data (or the keys and secrets that open it). */
-export const DATA_ACTION = /^(rds-db:|s3:(\*|Get|Put|Delete|List(Bucket|Multipart)|Abort|Restore)|secretsmanager:(\*|GetSecretValue)|kms:(\*|Decrypt|Encrypt|GenerateDataKey|ReEncrypt)|elasticache:(\*|Connect)|dynamodb:|kafka-cluster:|\*$)/i;
+/** Actions that read or write data (or the keys and secrets that open it); a bucket's location, tags or configuration are not data. */
+export const DATA_ACTION = /^(rds-db:|s3:(\*|GetObject|PutObject|DeleteObject|RestoreObject|AbortMultipartUpload|ListMultipartUploadParts|ListBucket$|ListBucketVersions|ListBucketMultipartUploads)|secretsmanager:(\*|GetSecretValue)|kms:(\*|Decrypt|Encrypt|GenerateDataKey|ReEncrypt)|elasticache:(\*|Connect)|dynamodb:|kafka-cluster:|\*$)/i;
 
 /** Why a resource is a wildcard where one can be named, or undefined. */
 export function wildcardProblem(resource: string): string | undefined {

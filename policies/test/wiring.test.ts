@@ -76,7 +76,7 @@ describe("no-wildcard-data-resources", () => {
     const doc = (statements: any[]) => mk(T.rolePolicy, "p", { policy: JSON.stringify({ Statement: statements }) });
     it("passes named data resources and non-data wildcards", () => assert.deepEqual(checkStack(noWildcardDataResources, [doc([
         { Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::acgs2-x-eu-west-1-1/*"] },
-        { Effect: "Allow", Action: ["ec2:DescribeSubnets"], Resource: "*" },
+        { Effect: "Allow", Action: ["ec2:DescribeSubnets", "s3:GetBucketLocation", "s3:ListAllMyBuckets"], Resource: "*" },
         { Effect: "Deny", Action: ["s3:*"], Resource: "*" },
     ])]), []));
     it("fails a data action on every resource, a bucket pattern, a key pattern or NotResource", () => {

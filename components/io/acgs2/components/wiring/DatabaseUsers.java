@@ -12,6 +12,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import io.acgs2.components.common.Json;
+import io.acgs2.components.common.PodIdentityRole;
 import io.acgs2.components.kubernetes.KubernetesObject;
 import io.acgs2.components.kubernetes.KubernetesObjectArgs;
 import io.acgs2.components.kubernetes.KubernetesPlugin;

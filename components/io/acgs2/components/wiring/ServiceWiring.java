@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.acgs2.components.common.Json;
+import io.acgs2.components.common.PodIdentityRole;
 import io.acgs2.components.common.Tags;
 import io.acgs2.components.kubernetes.KubernetesObject;
 import io.acgs2.components.kubernetes.KubernetesObjectArgs;

@@ -121,8 +121,8 @@ public record DataLayer(SortedMap<String, AuroraGlobalDatabase> databases, Sorte
         // the region's log bucket also takes its public load balancer's access logs, under LOAD_BALANCER_LOGS
         var logArgs = AccessLogBucketArgs.builder().region(self.region()).zone(self.zone()).facts(region.facts());
         region.frontDoor().ifPresent(f -> logArgs.loadBalancerLogPrefix(LOAD_BALANCER_LOGS));
-        var accessLogs = bucketsHere.isEmpty() && region.frontDoor().isEmpty() ? Optional.<AccessLogBucket>empty()
-                : Optional.of(new AccessLogBucket(ACCESS_LOGS, logArgs.build(), region.inRegion()));
+        // every region has one: its compliance reports' bucket logs there too
+        var accessLogs = Optional.of(new AccessLogBucket(ACCESS_LOGS, logArgs.build(), region.inRegion()));
         for (var placement : bucketsHere) {
             var domain = placement.domain();
             var args = ReplicatedBucketArgs.builder()

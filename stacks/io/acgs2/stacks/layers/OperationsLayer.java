@@ -6,7 +6,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.acgs2.components.data.DataStore;
 import io.acgs2.components.network.CidrPlan;
 import io.acgs2.components.network.SubnetTier;
+import io.acgs2.components.data.ReportBucket;
 import io.acgs2.components.operations.BackupCopyPlan;
+import io.acgs2.components.operations.ComplianceJobs;
 import io.acgs2.components.operations.Dashboards;
 import io.acgs2.components.operations.MetricsCollection;
 import io.acgs2.components.operations.PrometheusWorkspace;
@@ -42,11 +44,14 @@ import java.util.TreeMap;
  * @param copies  the copies of owners' points this region owns, by domain
  */
 public record OperationsLayer(PrometheusWorkspace workspace, Paging paging, MetricsCollection metrics, Optional<RegionBackup> backup,
-                              SortedMap<String, BackupCopyPlan> copies, Dashboards dashboards) {
+                              SortedMap<String, BackupCopyPlan> copies, Dashboards dashboards, ReportBucket reports,
+                              ComplianceJobs compliance) {
 
     public static final String PAGING = "acgs2-paging";
     public static final String PROMETHEUS = "acgs2-prometheus";
     public static final String DASHBOARDS = "acgs2-dashboards";
+    public static final String REPORTS = "acgs2-compliance-reports";
+    public static final String COMPLIANCE = "acgs2-compliance";
     public static final String METRICS = "acgs2-metrics";
     public static final String BACKUP = "acgs2-backup";
     public static final String COPY_PREFIX = "acgs2-backup-copy-";
@@ -147,7 +152,14 @@ public record OperationsLayer(PrometheusWorkspace workspace, Paging paging, Metr
         }
         var dashboards = new Dashboards(DASHBOARDS, facts(region, data, services, traffic, backup), traffic.outputs().trafficHealthCheckId(),
                 region.inRegion());
-        return new OperationsLayer(workspace, pager, metrics, backup, copies, dashboards);
+        // ---- the compliance jobs, their reports in a bucket of the region's zone ----
+        var reports = new ReportBucket(REPORTS, "compliance", self.region(), self.zone(), 400, region.facts(),
+                data.accessLogs().orElseThrow().bucketName, region.inRegion());
+        var compliance = new ComplianceJobs(COMPLIANCE, self.region(), compute.cluster().core, region.facts(),
+                io.acgs2.components.platform.ClusterBaselineArgs.DEFAULT_SYSTEM_NAMESPACE, settings.compliance(), reports.bucketName,
+                reports.bucketArn, reports.kmsKeyArn, ComponentResourceOptions.builder()
+                .providers(region.provider(), compute.cluster().core.kubernetesProvider()).build());
+        return new OperationsLayer(workspace, pager, metrics, backup, copies, dashboards, reports, compliance);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.acgs2.components.wiring;
+package io.acgs2.components.common;
 
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
@@ -9,8 +9,6 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.acgs2.components.common.PodIdentity;
-import io.acgs2.components.common.Tags;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +25,9 @@ import java.util.TreeMap;
  * @param role        the role
  * @param association the association (pods wait for it)
  */
-record PodIdentityRole(Role role, PodIdentityAssociation association) {
+public record PodIdentityRole(Role role, PodIdentityAssociation association) {
 
-    static PodIdentityRole create(Resource parent, String name, String description, Map<String, String> extraTags,
+    public static PodIdentityRole create(Resource parent, String name, String description, Map<String, String> extraTags,
                                   Output<String> accountId, Output<String> policy, Output<String> clusterName, String namespace,
                                   String serviceAccount, Resource account) {
         var tags = new TreeMap<>(Tags.name(name));
@@ -55,7 +53,7 @@ record PodIdentityRole(Role role, PodIdentityAssociation association) {
     }
 
     /** The first {@code length} hex digits of the SHA-256 of the parts: names and revisions that change with content. */
-    static String digest(int length, String... parts) {
+    public static String digest(int length, String... parts) {
         try {
             var md = java.security.MessageDigest.getInstance("SHA-256");
             for (var p : parts) {
