@@ -9,6 +9,7 @@ import { networkPolicies } from "./network";
 import { residencyPolicies } from "./residency";
 import { trafficPolicies } from "./traffic";
 import { wiringPolicies } from "./wiring";
+import { operationsPolicies } from "./operations";
 
 export const PACK_NAME = "acgs2-baseline";
 
@@ -20,4 +21,5 @@ export const allPolicies: Policies = [
     ...residencyPolicies,
     ...trafficPolicies,
     ...wiringPolicies,
+    ...operationsPolicies,
 ];

@@ -11,9 +11,10 @@ import { validate } from "./jsonschema";
 import { residencyPolicies } from "./residency";
 import { residencyConfigSchema } from "./util";
 import { wiringPolicies } from "./wiring";
+import { operationsPolicies } from "./operations";
 
 /** The policies that take the residency config (zones, restrictedZones, defaultRegion). */
-export const RESIDENCY_POLICY_NAMES: readonly string[] = [...residencyPolicies, ...wiringPolicies]
+export const RESIDENCY_POLICY_NAMES: readonly string[] = [...residencyPolicies, ...wiringPolicies, ...operationsPolicies]
     .filter(p => p.configSchema === residencyConfigSchema)
     .map(p => p.name);
 

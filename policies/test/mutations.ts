@@ -250,6 +250,21 @@ export const MUTATIONS: Mutation[] = [
     { policy: "kafka-user-acls-in-region", what: "give a mirror's user a topic it does not declare", types: ["kubernetes:kafka.strimzi.io/v1:KafkaUser"],
         where: r => String(r.inputs.metadata?.name ?? "").startsWith("mm2-"),
         mutate: r => { r.inputs.spec.authorization.acls.push({ resource: { type: "topic", name: "acgs.undeclared", patternType: "literal" }, operations: ["Read"] }); } },
+    // Operations
+    { policy: "data-store-has-backup-plan", what: "take a domain bucket out of its backup selection", types: ["aws:backup/selection:Selection"],
+        where: r => (r.inputs.resources ?? []).some((a: string) => a.startsWith("arn:aws:s3:::")),
+        mutate: r => { r.inputs.resources = r.inputs.resources.filter((a: string) => !a.startsWith("arn:aws:s3:::")); } },
+    { policy: "backup-copy-stays-in-zone", what: "copy a restricted domain's backups out of its zone", types: ["aws:backup/plan:Plan"],
+        where: (r, cfg) => cfg.restrictedZones.includes(r.inputs.tags?.["acgs2:data-zone"]),
+        mutate: (r, _s, cfg) => {
+            const zone = r.inputs.tags["acgs2:data-zone"];
+            const outside = Object.entries(cfg.zones).find(([z, regions]) => z !== zone && !cfg.zones[zone].includes(regions[0]))![1][0];
+            r.inputs.rules[0].copyActions = [{ destinationVaultArn: `arn:aws:backup:${outside}:123456789012:backup-vault:acgs2-${outside}`,
+                lifecycle: { deleteAfter: 30 } }];
+        } },
+    { policy: "alarm-topic-subscribed-in-production", what: "mark a stack production with nobody subscribed", types: ["aws:sns/topic:Topic"],
+        where: r => r.inputs.tags?.["acgs2:paging"] !== undefined,
+        mutate: r => { r.inputs.tags["acgs2:paging"] = "production"; } },
     { policy: "fleet-residency-declared", what: "drop a tenant's home region from the fleet", types: ["aws:ssm/parameter:Parameter"], where: isManifest,
         mutate: r => {
             const m = JSON.parse(r.inputs.value);

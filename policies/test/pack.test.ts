@@ -33,7 +33,7 @@ function baselinePolicyNames(): string[] {
 
 describe("the acgs2-baseline pack", () => {
     it("has one mandatory policy per row of the baseline table in policies/README.md", () => {
-        assert.equal(allPolicies.length, 38);
+        assert.equal(allPolicies.length, 41);
         for (const p of allPolicies) {
             assert.equal(p.enforcementLevel, "mandatory", p.name);
         }
