@@ -47,7 +47,7 @@ public class Dashboards extends ComponentResource {
     public static Map<String, Map<String, Object>> bodies(Facts f, String healthCheckId) {
         var out = new LinkedHashMap<String, Map<String, Object>>();
         var postgres = new ArrayList<Object>();
-        postgres.add(text(0, "## PostgreSQL replication in " + f.region() + "\n" + table("domain", "regions, writer", f.placements())));
+        postgres.add(text(0, "## PostgreSQL replication in " + f.region() + "\n" + table("domain", "this region, writer", f.placements())));
         int y = 4;
         for (var c : f.clusters().entrySet()) {
             postgres.add(metric(0, y, "Replication and RPO lag: " + c.getKey(), f.region(), List.of(

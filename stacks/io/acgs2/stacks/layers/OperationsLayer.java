@@ -196,8 +196,9 @@ public record OperationsLayer(PrometheusWorkspace workspace, Paging paging, Metr
         var fleet = region.fleet();
         var domains = new java.util.ArrayList<>(data.databases().keySet());
         var placements = new TreeMap<String, String>();
+        // this region's part only: a region joining later changes no earlier region's dashboard
         fleet.domainsIn(self.region()).forEach(p -> placements.put(p.domain().name() + " (" + p.domain().zone() + ")",
-                String.join(", ", p.regions()) + "; writer " + p.domain().writer()));
+                (p.owner().equals(self.region()) ? "owner" : "member") + "; writer " + p.domain().writer()));
         var bounds = new TreeMap<String, String>();
         services.failoverBounds().forEach((n, b) -> bounds.put(n, io.acgs2.components.mesh.TrafficPolicy.format(b)));
         var residency = new StringBuilder("\n| zone | regions | restricted |\n|---|---|---|\n");

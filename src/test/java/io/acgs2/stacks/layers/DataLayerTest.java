@@ -127,9 +127,9 @@ class DataLayerTest {
         var bucket = "aws:s3/bucketV2:BucketV2";
         var replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
         assertEquals(Set.of("acgs2-platform-us-east-1-123456789012", "acgs2-us-tenants-us-east-1-123456789012",
-                "acgs2-access-logs-us-east-1-123456789012"), names(us, bucket));
+                "acgs2-access-logs-us-east-1-123456789012", "acgs2-compliance-us-east-1-123456789012"), names(us, bucket));
         assertEquals(Set.of("acgs2-platform-eu-west-1-123456789012", "acgs2-gdpr-tenants-eu-west-1-123456789012",
-                "acgs2-access-logs-eu-west-1-123456789012"), names(eu, bucket));
+                "acgs2-access-logs-eu-west-1-123456789012", "acgs2-compliance-eu-west-1-123456789012"), names(eu, bucket));
         us.ofType(bucket).forEach(b -> assertTrue(b.protect(), b.urn()));
         eu.ofType(bucket).forEach(b -> assertTrue(b.protect(), b.urn()));
         // the earlier region writes no link; the later one writes both directions of platform's
