@@ -364,6 +364,9 @@ public class KafkaCluster extends ComponentResource {
                 "clusterCa", Map.of("generateCertificateAuthority", false),
                 // and our clients CA: it signs the services' certificates (tls-external users)
                 "clientsCa", Map.of("generateCertificateAuthority", false),
-                "entityOperator", Map.of("topicOperator", Map.of(), "userOperator", Map.of()));
+                "entityOperator", Map.of("topicOperator", Map.of(), "userOperator", Map.of()),
+                // consumer group lag and per-partition offsets (tcp-prometheus 9404), for the region's collector
+                "kafkaExporter", Map.of("topicRegex", ".*", "groupRegex", ".*", "resources", Map.of(
+                        "requests", Map.of("cpu", "100m", "memory", "128Mi"), "limits", Map.of("cpu", "500m", "memory", "128Mi"))));
     }
 }
