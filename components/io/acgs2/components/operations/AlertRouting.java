@@ -19,7 +19,9 @@ public final class AlertRouting {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
+            // the same text on every run: a map's order is not Map.of's per-JVM order
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private AlertRouting() {
     }

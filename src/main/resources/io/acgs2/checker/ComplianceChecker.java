@@ -43,7 +43,12 @@ public class ComplianceChecker {
         doc.put("time", Instant.now().toString());
         doc.put("job", env.getOrDefault("JOB_NAME", "manual"));
         var checkDocs = new LinkedHashMap<String, Object>();
-        report.forEach((name, findings) -> checkDocs.put(name, Map.of("passed", findings.isEmpty(), "findings", findings)));
+        report.forEach((name, findings) -> {
+            var check = new LinkedHashMap<String, Object>();
+            check.put("passed", findings.isEmpty());
+            check.put("findings", findings);
+            checkDocs.put(name, check);
+        });
         doc.put("checks", checkDocs);
         doc.put("failed", failed);
         Files.writeString(output.resolve("report.json"), Json.write(doc));
