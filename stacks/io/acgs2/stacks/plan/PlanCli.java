@@ -27,6 +27,7 @@ public final class PlanCli {
                    acgs2 pack-config [--project-dir DIR] [--out FILE]
                    acgs2 bootstrap-targets --stack NAME [--project-dir DIR]
                    acgs2 gate [--pack DIR [--pack-config FILE]]... [--pack-config FILE] FILE.json
+                   acgs2 failover | failback | topology ... (acgs2 --help lists their options)
                    acgs2 --help
             exit codes: 0 success, 2 configuration errors (nothing planned), 1 anything else
             """;
@@ -53,7 +54,11 @@ public final class PlanCli {
         var command = args[0];
         if (List.of("--help", "-h", "help").contains(command)) {
             out.print(USAGE);
+            out.print(io.acgs2.stacks.failover.OpsCli.USAGE);
             return OK;
+        }
+        if (List.of("failover", "failback", "topology").contains(command)) {
+            return new io.acgs2.stacks.failover.OpsCli(out, err, io.acgs2.stacks.failover.AwsApi::real).run(args);
         }
         var stacks = new ArrayList<String>();
         boolean all = false;

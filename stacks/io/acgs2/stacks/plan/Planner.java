@@ -187,7 +187,7 @@ public final class Planner {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    static String rootMessage(Throwable t) {
+    public static String rootMessage(Throwable t) {
         var root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
