@@ -195,6 +195,12 @@ class FailoverTest {
         assertEquals(0, cli.run(new String[]{"failover", "--from", "us-east-1", "--planned", "--snapshot", snapshot.toString(),
                 "--project-dir", project}), err.toString());
         assertTrue(out.toString().contains("RTO budget: 840 s (dns 180, database 300, cache 300, kafka 60)"), out.toString());
+        // the README's runbook is this dry run, verbatim
+        var readme = Files.readString(Fixtures.PROJECT.resolve("README.md"));
+        var start = readme.indexOf("```\nPlanned failover (switchover) from us-east-1");
+        assertTrue(start >= 0, "README embeds the dry run");
+        assertEquals(out.toString().strip(), readme.substring(start + 4, readme.indexOf("```", start + 4)).strip(),
+                "README's runbook: paste bin/acgs2 failover --from us-east-1 --planned");
         out.reset();
         assertEquals(0, cli.run(new String[]{"failover", "--from", "us-east-1", "--unplanned", "--json", "--snapshot", snapshot.toString(),
                 "--project-dir", project}));

@@ -27,6 +27,22 @@ class TopologyTest {
     static final Path CHECK = Fixtures.PROJECT.resolve("tools/diagram-check/check.mjs");
 
     @Test
+    void theReadmeShowsTheShippedFleetsTopology(@TempDir Path tmp) throws Exception {
+        var snapshot = tmp.resolve("plan.json");
+        Snapshot.write(Fixtures.shippedPlans().values(), snapshot);
+        var out = new java.io.ByteArrayOutputStream();
+        var cli = new OpsCli(new java.io.PrintStream(out, true), System.err, () -> {
+            throw new AssertionError("topology needs no AWS");
+        });
+        assertEquals(0, cli.run(new String[]{"topology", "--snapshot", snapshot.toString()}));
+        var readme = Files.readString(Fixtures.PROJECT.resolve("README.md"));
+        var start = readme.indexOf("```mermaid\n");
+        assertTrue(start >= 0, "README shows the topology");
+        assertEquals(out.toString().strip(), readme.substring(start + 11, readme.indexOf("```", start + 11)).strip(),
+                "README's topology: paste bin/acgs2 topology");
+    }
+
+    @Test
     void theGrownFleetHasEveryLinkOwnedByItsLaterRegionAndTheDiagramParses(@TempDir Path tmp) throws Exception {
         var snapshot = tmp.resolve("plan.json");
         Snapshot.write(Fixtures.grownFleet("eu-central-1").values(), snapshot);
