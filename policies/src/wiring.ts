@@ -12,10 +12,9 @@ import {
     asArray, dependsOn, get, isUnknown, ofType, regionOf, residencyConfig, residencyConfigSchema, ResidencyConfig, StackRes,
     stackPolicy, tagsOf,
 } from "./util";
-import { namedRegion } from "./residency";
+import { ANNOTATION_REGION, namedRegion } from "./residency";
 
 export const ANNOTATION_DOMAINS = "acgs2.io/data-domains";
-export const ANNOTATION_REGION = "acgs2.io/region";
 export const ANNOTATION_TOPICS = "acgs2.io/topics";
 export const TAG_DOMAINS = "acgs2:data-domains";
 export const TAG_DOMAIN = "acgs2:data-domain";
