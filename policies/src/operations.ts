@@ -5,7 +5,7 @@
 import { Policies } from "@pulumi/policy";
 
 import { T as DS } from "./datastores";
-import { asArray, dependsOn, get, isUnknown, ofType, residencyConfig, residencyConfigSchema, stackPolicy, tagsOf } from "./util";
+import { asArray, dependsOn, get, isUnknown, ofType, residencyPolicy, stackPolicy, tagsOf } from "./util";
 
 export const T = {
     plan: "aws:backup/plan:Plan",
@@ -60,17 +60,11 @@ export const dataStoreHasBackupPlan = stackPolicy({
     },
 });
 
-export const backupCopyStaysInZone = stackPolicy({
+export const backupCopyStaysInZone = residencyPolicy({
     name: "backup-copy-stays-in-zone",
     description: `Every AWS Backup plan declares its domain's zone (${TAG_ZONE}), and every copy action of its rules goes to a ` +
         "vault in a region of that zone: a restricted zone's backups never leave it (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const plans = ofType(resources, T.plan);
         if (plans.length === 0) {
             args.notApplicable("No backup plans in the stack");

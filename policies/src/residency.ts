@@ -4,8 +4,8 @@ import { Policies, ReportViolation } from "@pulumi/policy";
 
 import { DATA_STORE_TYPES, T as DS } from "./datastores";
 import {
-    asArray, dependsOn, get, isUnknown, ofType, quoteList, references, regionOf, ResidencyConfig, residencyConfig,
-    residencyConfigSchema, StackRes, stackPolicy, tagsOf,
+    asArray, dependsOn, get, isUnknown, ofType, quoteList, references, regionOf, ResidencyConfig, residencyPolicy,
+    StackRes, stackPolicy, tagsOf,
 } from "./util";
 import { JsonSchema, validate } from "./jsonschema";
 import manifestSchemaJson from "../schemas/fleet-manifest.schema.json";
@@ -105,18 +105,12 @@ function regionsText(cfg: ResidencyConfig, zone: string): string {
 // data-residency-in-zone
 // ---------------------------------------------------------------------------------------------
 
-export const dataResidencyInZone = stackPolicy({
+export const dataResidencyInZone = residencyPolicy({
     name: "data-residency-in-zone",
     description: "A tenant's data store lives only in regions of its sovereignty zone: data stores declare the " +
         `${TAG_ZONE} tag, their region is in that zone, a tenant's (${TAG_TENANT}) store is in the tenant's zone; ` +
         "Kafka topics likewise (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const stores = ofType(resources, ...DATA_STORE_TYPES)
             .filter(r => r.type !== DS.rdsGlobalCluster || r.props.tags !== undefined);
         const topics = ofType(resources, T.kafkaTopic);
@@ -220,17 +214,11 @@ export function namedRegion(bucketName: string): string | undefined {
     return ACGS2_BUCKET.exec(bucketName)?.[2];
 }
 
-export const bucketNameStatesRegion = stackPolicy({
+export const bucketNameStatesRegion = residencyPolicy({
     name: "bucket-name-states-region",
     description: "A bucket named by the platform's convention (acgs2-<what>-<region>-<account>) is in the region its " +
         "name states, so another stack may locate it by name (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const named = ofType(resources, DS.bucket).filter(b => typeof b.props.bucket === "string" && !isUnknown(b.props.bucket)
             && ACGS2_BUCKET.test(b.props.bucket));
         if (named.length === 0) {
@@ -247,18 +235,12 @@ export const bucketNameStatesRegion = stackPolicy({
     },
 });
 
-export const replicationStaysInZone = stackPolicy({
+export const replicationStaysInZone = residencyPolicy({
     name: "replication-stays-in-zone",
     description: "No replication edge leaves its zone: Aurora global cluster and ElastiCache global datastore members, S3 " +
         "replication destinations and MirrorMaker 2 clusters are in the source's zone; for restricted zones a " +
         "destination whose region cannot be proven is a violation (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const globals = ofType(resources, DS.rdsGlobalCluster);
         const auroraMembers = ofType(resources, DS.rdsCluster).filter(c => c.props.globalClusterIdentifier !== undefined);
         const grgs = ofType(resources, DS.cacheGlobalReplicationGroup);
@@ -449,18 +431,12 @@ export const replicationStaysInZone = stackPolicy({
 // fleet-residency-declared
 // ---------------------------------------------------------------------------------------------
 
-export const fleetResidencyDeclared = stackPolicy({
+export const fleetResidencyDeclared = residencyPolicy({
     name: "fleet-residency-declared",
     description: `Each stack declares its fleet in one aws:ssm/parameter:Parameter tagged ${TAG_MANIFEST}=fleet: every fleet ` +
         "region declares a zone that exists and allows it, every tenant's home region is in the fleet and in its zone, " +
         "and the manifest's region is its provider's (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const ms = manifestsOf(resources);
         if (ms.length === 0) {
             report(`The stack declares no fleet manifest: register one ${T.ssmParameter} tagged ${TAG_MANIFEST}=fleet.`);

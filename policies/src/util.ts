@@ -161,6 +161,27 @@ export function stackPolicy(rule: StackRule): StackValidationPolicy {
     };
 }
 
+/** A stack policy on the fleet's residency config: a missing or bad config is the one violation. */
+export function residencyPolicy(rule: {
+    name: string;
+    description: string;
+    check: (resources: StackRes[], args: StackValidationArgs, report: ReportViolation, cfg: ResidencyConfig) => void;
+}): StackValidationPolicy {
+    return stackPolicy({
+        name: rule.name,
+        description: rule.description,
+        configSchema: residencyConfigSchema,
+        check: (resources, args, report) => {
+            const cfg = residencyConfig(args);
+            if (typeof cfg === "string") {
+                report(cfg);
+                return;
+            }
+            rule.check(resources, args, report, cfg);
+        },
+    });
+}
+
 export function ofType(resources: StackRes[], ...types: string[]): StackRes[] {
     return resources.filter(r => types.includes(r.type));
 }

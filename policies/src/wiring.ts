@@ -9,7 +9,7 @@ import { Policies, ReportViolation } from "@pulumi/policy";
 
 import { DATA_STORE_TYPES } from "./datastores";
 import {
-    asArray, dependsOn, get, isUnknown, ofType, regionOf, residencyConfig, residencyConfigSchema, ResidencyConfig, StackRes,
+    asArray, dependsOn, get, isUnknown, ofType, regionOf, ResidencyConfig, residencyPolicy, StackRes,
     stackPolicy, tagsOf,
 } from "./util";
 import { ANNOTATION_REGION, namedRegion } from "./residency";
@@ -154,20 +154,14 @@ function policyRegions(doc: any): { what: string; region: string | undefined }[]
     return out;
 }
 
-export const serviceWiringInRegion = stackPolicy({
+export const serviceWiringInRegion = residencyPolicy({
     name: "service-wiring-in-region",
     description: "A service in region R is wired only to data placed in R: every object of its wiring (service account, " +
         `endpoints, secrets, egress, registry entries, Kafka user, role) declares its domains (${ANNOTATION_DOMAINS}, ` +
         `${TAG_DOMAINS}) and each has a store or topic in R in this stack and a zone that allows R; the role's policy names ` +
         "databases, keys, secrets and buckets of R only; the egress reaches databases and caches only inside R's VPC " +
         "(acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const placed = placedDomains(resources, cfg);
         const wired = resources.filter(r => declared(r) !== undefined);
         if (wired.length === 0) {
@@ -342,19 +336,13 @@ const MIRROR_INTERNAL_LITERAL = ["heartbeats"];
 const MIRROR_INTERNAL_PREFIX = /^(mm2-|mirrormaker2-[a-z0-9-]+-)$/;
 const REGION_PREFIX = /^([a-z]{2}(?:-gov)?-[a-z]+-\d)\.$/;
 
-export const kafkaUserAclsInRegion = stackPolicy({
+export const kafkaUserAclsInRegion = residencyPolicy({
     name: "kafka-user-acls-in-region",
     description: "Every KafkaUser's topic ACLs name only topics whose domain's zone allows the user's cluster's region: " +
         `the user declares its region (${ANNOTATION_REGION}) and its topics with their zones (${ANNOTATION_TOPICS}), which ` +
         "agree with the KafkaTopics of this stack; no wildcard topic; prefixes only for MirrorMaker 2's own topics and the " +
         "copies of a region whose every declared topic's zone allows both regions (acgs2 residency baseline).",
-    configSchema: residencyConfigSchema,
-    check: (resources, args, report) => {
-        const cfg = residencyConfig(args);
-        if (typeof cfg === "string") {
-            report(cfg);
-            return;
-        }
+    check: (resources, args, report, cfg) => {
         const users = ofType(resources, T.kafkaUser);
         if (users.length === 0) {
             args.notApplicable("No KafkaUsers in the stack");

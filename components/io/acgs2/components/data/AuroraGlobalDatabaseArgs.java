@@ -80,7 +80,7 @@ public final class AuroraGlobalDatabaseArgs {
         this.zone = b.zone;
         this.region = b.region;
         this.owner = b.owner;
-        this.globalClusterIdentifier = b.globalClusterIdentifier == null ? "acgs2-" + b.domain : b.globalClusterIdentifier;
+        this.globalClusterIdentifier = b.globalClusterIdentifier == null ? defaultGlobalClusterIdentifier(b.domain) : b.globalClusterIdentifier;
         this.engineVersion = b.engineVersion == null ? ENGINE_VERSION : b.engineVersion;
         this.instanceClass = b.instanceClass == null ? DEFAULT_INSTANCE_CLASS : b.instanceClass;
         this.instanceCount = b.instanceCount == null ? DEFAULT_INSTANCE_COUNT : b.instanceCount;
@@ -134,6 +134,16 @@ public final class AuroraGlobalDatabaseArgs {
 
     /** This region's cluster identifier: &lt;globalClusterIdentifier&gt;-&lt;region&gt;. */
     public String clusterIdentifier() {
+        return clusterIdentifier(globalClusterIdentifier, region);
+    }
+
+    /** A domain's global cluster identifier unless set: acgs2-&lt;domain&gt; (also what a failover names). */
+    public static String defaultGlobalClusterIdentifier(String domain) {
+        return "acgs2-" + domain;
+    }
+
+    /** A member's cluster identifier: &lt;globalClusterIdentifier&gt;-&lt;region&gt;. */
+    public static String clusterIdentifier(String globalClusterIdentifier, String region) {
         return globalClusterIdentifier + "-" + region;
     }
 
@@ -327,7 +337,7 @@ public final class AuroraGlobalDatabaseArgs {
         public AuroraGlobalDatabaseArgs build() {
             var p = new ArgsProblems("AuroraGlobalDatabaseArgs");
             StoreRules.placement(p, domain, zone, region);
-            var gci = globalClusterIdentifier != null ? globalClusterIdentifier : domain == null ? null : "acgs2-" + domain;
+            var gci = globalClusterIdentifier != null ? globalClusterIdentifier : domain == null ? null : defaultGlobalClusterIdentifier(domain);
             if (gci != null && !IDENTIFIER.matcher(gci).matches()) {
                 p.add("globalClusterIdentifier", "'" + gci + "' is not an RDS identifier",
                         "use lower-case letters, digits and single hyphens, starting with a letter");

@@ -163,11 +163,21 @@ public final class CacheGlobalDatastoreArgs {
 
     /** This region's replication group id: acgs2-&lt;domain&gt;-&lt;region&gt;. */
     public String replicationGroupId() {
+        return replicationGroupId(domain, region);
+    }
+
+    /** A domain's replication group id in {@code region}: acgs2-&lt;domain&gt;-&lt;region&gt; (also what a failover names). */
+    public static String replicationGroupId(String domain, String region) {
         return "acgs2-" + domain + "-" + region;
     }
 
     /** The suffix of the global datastore's id (AWS prefixes it per region): acgs2-&lt;domain&gt;. */
     public String globalReplicationGroupIdSuffix() {
+        return globalReplicationGroupIdSuffix(domain);
+    }
+
+    /** A domain's global datastore id suffix: acgs2-&lt;domain&gt;. */
+    public static String globalReplicationGroupIdSuffix(String domain) {
         return "acgs2-" + domain;
     }
 
@@ -270,8 +280,8 @@ public final class CacheGlobalDatastoreArgs {
             var p = new ArgsProblems("CacheGlobalDatastoreArgs");
             StoreRules.placement(p, domain, zone, region);
             if (StoreRules.valid(domain, region)
-                    && !REPLICATION_GROUP_ID.matcher("acgs2-" + domain + "-" + region).matches()) {
-                p.add("domain", "'" + domain + "' makes the replication group id 'acgs2-" + domain + "-" + region
+                    && !REPLICATION_GROUP_ID.matcher(replicationGroupId(domain, region)).matches()) {
+                p.add("domain", "'" + domain + "' makes the replication group id '" + replicationGroupId(domain, region)
                         + "' longer than 40 characters", "shorten the domain's name");
             }
             if (engine != null && !ENGINE_VERSIONS.containsKey(engine)) {

@@ -1,9 +1,6 @@
 package io.acgs2.components.operations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.acgs2.components.common.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +12,6 @@ import java.util.Map;
  * warning every 12 hours. AMP takes {@code alertmanager_config} as a string inside the definition.
  */
 public final class AlertRouting {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
-            // the same text on every run: a map's order is not Map.of's per-JVM order
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private AlertRouting() {
     }
@@ -59,19 +49,11 @@ public final class AlertRouting {
 
     /** The definition AMP takes: {@code alertmanager_config: |} and the configuration as text. */
     public static String definition(String region, Map<String, String> topicArns) {
-        try {
-            return YAML.writeValueAsString(Map.of("alertmanager_config", YAML.writeValueAsString(config(region, topicArns))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.yaml(Map.of("alertmanager_config", Json.yaml(config(region, topicArns))));
     }
 
     /** The configuration alone, as amtool reads it. */
     public static String configYaml(String region, Map<String, String> topicArns) {
-        try {
-            return YAML.writeValueAsString(config(region, topicArns));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.yaml(config(region, topicArns));
     }
 }

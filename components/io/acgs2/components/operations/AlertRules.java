@@ -1,9 +1,6 @@
 package io.acgs2.components.operations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.acgs2.components.common.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +29,6 @@ public final class AlertRules {
             new Object[]{"SlowBurn", 6.0, "6h", "30m", PagingSettings.CRITICAL, "15m"},
             new Object[]{"BudgetBurn", 1.0, "3d", "6h", PagingSettings.WARNING, "1h"});
     static final List<String> WINDOWS = List.of("5m", "30m", "1h", "6h", "3d");
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
-            // the same text on every run: a map's order is not Map.of's per-JVM order
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private AlertRules() {
     }
@@ -119,11 +109,7 @@ public final class AlertRules {
 
     /** The rules file (YAML). */
     public static String yaml(AlertThresholds t, String region, String meshCluster) {
-        try {
-            return YAML.writeValueAsString(Map.of("groups", groups(t, region, meshCluster)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.yaml(Map.of("groups", groups(t, region, meshCluster)));
     }
 
     /** Every alert's name. */

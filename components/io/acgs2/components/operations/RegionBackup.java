@@ -169,8 +169,9 @@ public class RegionBackup extends ComponentResource {
         this.registerOutputs(Map.of("vaultArn", vaultArn, "roleArn", roleArn));
     }
 
-    public static final String ZONE_TAG = "acgs2:data-zone";
-    public static final String DOMAIN_TAG = "acgs2:data-domain";
+    /** The data tags every store of a domain carries (the gate reads them on backup plans too). */
+    public static final String ZONE_TAG = io.acgs2.components.data.AuroraGlobalDatabase.TAG_ZONE;
+    public static final String DOMAIN_TAG = io.acgs2.components.data.AuroraGlobalDatabase.TAG_DOMAIN;
 
     /** The daily rule: kept retentionDays, each point copied (kept as long) into {@code copyTo} when given. */
     static PlanRuleArgs rule(String ruleName, Output<String> vaultName, BackupSettings s, java.util.Optional<Output<String>> copyTo) {

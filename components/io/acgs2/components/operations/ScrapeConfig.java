@@ -1,9 +1,6 @@
 package io.acgs2.components.operations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.acgs2.components.common.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +20,6 @@ public final class ScrapeConfig {
     public static final int INTERVAL_SECONDS = 30;
     /** The metrics ports the collector reaches, by what serves them. */
     public static final Map<String, Integer> PORTS = orderedPorts();
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-            // the same text on every run: a map's order is not Map.of's per-JVM order
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ScrapeConfig() {
     }
@@ -78,11 +70,7 @@ public final class ScrapeConfig {
     }
 
     public static String yaml(String region, String kafkaNamespace) {
-        try {
-            return YAML.writeValueAsString(config(region, kafkaNamespace));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.yaml(config(region, kafkaNamespace));
     }
 
     private static Map<String, Object> job(String name, List<Object> relabel) {

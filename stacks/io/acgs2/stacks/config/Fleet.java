@@ -29,6 +29,16 @@ public record Fleet(ProjectSettings settings, List<RegionSpec> regions, Map<Stri
         return placements.values().stream().filter(p -> p.includes(region)).toList();
     }
 
+    /** The fleet's stack in {@code region}, if it has one. */
+    public Optional<RegionSpec> byRegion(String region) {
+        return regions.stream().filter(r -> r.region().equals(region)).findFirst();
+    }
+
+    /** The regions of {@code zone}, in join order. */
+    public List<RegionSpec> regionsOf(String zone) {
+        return regions.stream().filter(r -> r.zone().equals(zone)).toList();
+    }
+
     public Optional<RegionSpec> byStack(String stack) {
         return regions.stream().filter(r -> r.stack().equals(stack)).findFirst();
     }

@@ -60,7 +60,7 @@ public final class FailoverExecutor {
                 continue;
             }
             var start = clock.instant();
-            if (step.kind() == FailoverStep.Kind.OPERATOR) {
+            if (step.action() == FailoverStep.Action.OPERATOR) {
                 out.println("  " + step.id() + ": for the operator: " + step.command());
                 record(step.id(), start, "manual", step.command());
                 continue;
@@ -83,8 +83,8 @@ public final class FailoverExecutor {
 
     private String execute(FailoverStep s) {
         var p = s.params();
-        return switch (s.id().replaceFirst("-.*", "")) {
-            case "drain", "undrain" -> {
+        return switch (s.action()) {
+            case DNS -> {
                 var inverted = Boolean.parseBoolean(p.get("inverted"));
                 if (aws.healthCheckInverted(p.get("healthCheckId")) == inverted) {
                     yield "skipped";
@@ -93,7 +93,7 @@ public final class FailoverExecutor {
                 await(s, () -> aws.healthCheckInverted(p.get("healthCheckId")) == inverted);
                 yield "done";
             }
-            case "measure" -> {
+            case MEASURE_RPO -> {
                 var lag = aws.rpoLagSeconds(p.get("region"), p.get("cluster"));
                 var rpo = Integer.parseInt(p.get("rpoSeconds"));
                 if (lag.isEmpty() && !allowDataLoss) {
@@ -106,7 +106,7 @@ public final class FailoverExecutor {
                 }
                 yield "done (RPO lag " + lag.map(v -> v + " s").orElse("not reported") + ")";
             }
-            case "database" -> {
+            case DATABASE -> {
                 var state = aws.describeGlobalCluster(p.get("region"), p.get("globalCluster"));
                 if (state.writerArn().filter(p.get("targetArn")::equals).isPresent() && "available".equals(state.status())) {
                     yield "skipped";
@@ -122,7 +122,7 @@ public final class FailoverExecutor {
                 });
                 yield "done";
             }
-            case "cache" -> {
+            case CACHE -> {
                 var state = aws.describeGlobalDatastore(p.get("region"), p.get("globalGroup"));
                 if (state.primaryGroup().filter(p.get("group")::equals).isPresent() && "available".equals(state.status())) {
                     yield "skipped";
@@ -134,7 +134,7 @@ public final class FailoverExecutor {
                 });
                 yield "done";
             }
-            default -> throw new StepFailed("no executor for step " + s.id());
+            case OPERATOR -> throw new IllegalStateException("operator step " + s.id() + " reached the executor");
         };
     }
 

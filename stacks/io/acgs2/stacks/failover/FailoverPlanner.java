@@ -1,10 +1,13 @@
 package io.acgs2.stacks.failover;
 
+import io.acgs2.components.data.AuroraGlobalDatabaseArgs;
+import io.acgs2.components.data.CacheGlobalDatastoreArgs;
 import io.acgs2.components.data.DataStore;
 import io.acgs2.components.data.DomainPlacement;
 import io.acgs2.components.wiring.TopicAccess;
 import io.acgs2.stacks.config.EventsSection;
 import io.acgs2.stacks.config.Fleet;
+import io.acgs2.stacks.config.RegionSpec;
 import io.acgs2.stacks.config.ServicesSection;
 
 import java.util.ArrayList;
@@ -50,10 +53,9 @@ public final class FailoverPlanner {
 
     /** A failover of every domain {@code from} writes, to {@code to} where the domain lives there (else its next region). */
     public static FailoverPlan failover(Fleet fleet, Outputs outputs, String from, Optional<String> to, boolean planned) {
-        var fromSpec = fleet.regions().stream().filter(r -> r.region().equals(from)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--from " + from + ": no stack of the fleet is in that region; use one of "
+        var fromSpec = fleet.byRegion(from).orElseThrow(() -> new IllegalArgumentException("--from " + from + ": no stack of the fleet is in that region; use one of "
                         + fleet.regions().stream().map(r -> r.region()).toList()));
-        to.ifPresent(t -> fleet.regions().stream().filter(r -> r.region().equals(t)).findFirst().orElseThrow(() ->
+        to.ifPresent(t -> fleet.byRegion(t).orElseThrow(() ->
                 new IllegalArgumentException("--to " + t + ": no stack of the fleet is in that region")));
         var steps = new ArrayList<FailoverStep>();
         var targets = new TreeMap<String, String>();
@@ -81,7 +83,7 @@ public final class FailoverPlanner {
         }
         kafka(steps, fleet, from, targets);
         configChanges.add("Pulumi." + fromSpec.stack() + ".yaml: acgs2-infra:drain: true");
-        steps.add(new FailoverStep("config", "", FailoverStep.Kind.OPERATOR, "record the new writers and the drain in the stack files, "
+        steps.add(new FailoverStep("config", "", FailoverStep.Action.OPERATOR, "record the new writers and the drain in the stack files, "
                 + "then pulumi up in rollout order (zero replacements: the writer moves no create-only input)",
                 String.join("; ", configChanges) + "; then: bin/acgs2 rollout-order | while read s; do pulumi up -s $s --yes; done", 0,
                 "config", Map.of()));
@@ -90,8 +92,7 @@ public final class FailoverPlanner {
 
     /** Back to {@code to}: every domain homed there (its owner) written elsewhere now, switched over; the region undrained. */
     public static FailoverPlan failback(Fleet fleet, Outputs outputs, String to) {
-        var toSpec = fleet.regions().stream().filter(r -> r.region().equals(to)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--to " + to + ": no stack of the fleet is in that region"));
+        var toSpec = fleet.byRegion(to).orElseThrow(() -> new IllegalArgumentException("--to " + to + ": no stack of the fleet is in that region"));
         var steps = new ArrayList<FailoverStep>();
         var targets = new TreeMap<String, String>();
         var checks = new ArrayList<String>();
@@ -107,7 +108,7 @@ public final class FailoverPlanner {
         }
         dns(steps, outputs, toSpec.stack(), to, false, checks);
         configChanges.add("Pulumi." + toSpec.stack() + ".yaml: acgs2-infra:drain: false (or remove it)");
-        steps.add(new FailoverStep("config", "", FailoverStep.Kind.OPERATOR, "record the writers back and the region undrained, then "
+        steps.add(new FailoverStep("config", "", FailoverStep.Action.OPERATOR, "record the writers back and the region undrained, then "
                 + "pulumi up in rollout order", String.join("; ", configChanges), 0, "config", Map.of()));
         return new FailoverPlan(to, true, targets, steps, List.of(), configChanges, checks);
     }
@@ -118,7 +119,7 @@ public final class FailoverPlanner {
             return;
         }
         var bound = outputs.text(stack, "trafficFailoverBoundSeconds").map(v -> (int) Double.parseDouble(v)).orElse(180);
-        steps.add(new FailoverStep(drain ? "drain-dns" : "undrain-dns", "", FailoverStep.Kind.AWS,
+        steps.add(new FailoverStep(drain ? "drain-dns" : "undrain-dns", "", FailoverStep.Action.DNS,
                 (drain ? "take " : "put ") + region + (drain ? " out of" : " back into") + " DNS: its Route 53 health check "
                         + (drain ? "inverted (reports unhealthy)" : "no longer inverted"),
                 "aws route53 update-health-check --health-check-id " + check.get() + (drain ? " --inverted" : " --no-inverted"),
@@ -129,19 +130,19 @@ public final class FailoverPlanner {
     private static void move(List<FailoverStep> steps, List<String> checks, List<String> configChanges, Fleet fleet, Outputs outputs,
                              DomainPlacement p, String from, String target, boolean planned, String account) {
         var d = p.domain();
-        var partition = target.startsWith("cn-") ? "aws-cn" : "aws";
+        var partition = RegionSpec.partitionOf(target);
         if (d.stores().contains(DataStore.DATABASE)) {
-            var global = "acgs2-" + d.name();
-            var targetCluster = "acgs2-" + d.name() + "-" + target;
+            var global = AuroraGlobalDatabaseArgs.defaultGlobalClusterIdentifier(d.name());
+            var targetCluster = AuroraGlobalDatabaseArgs.clusterIdentifier(global, target);
             var arn = "arn:" + partition + ":rds:" + target + ":" + account + ":cluster:" + targetCluster;
             if (!planned) {
-                steps.add(new FailoverStep("measure-rpo-" + d.name(), d.name(), FailoverStep.Kind.AWS,
+                steps.add(new FailoverStep("measure-rpo-" + d.name(), d.name(), FailoverStep.Action.MEASURE_RPO,
                         "measure how far " + target + " lags (AuroraGlobalDBRPOLag) against the " + RPO_SECONDS + " s RPO",
                         "aws cloudwatch get-metric-statistics --region " + target + " --namespace AWS/RDS --metric-name AuroraGlobalDBRPOLag "
                                 + "--dimensions Name=DBClusterIdentifier,Value=" + targetCluster + " --statistics Maximum --period 60 ...",
                         MEASURE_SECONDS, "database", Map.of("region", target, "cluster", targetCluster, "rpoSeconds", String.valueOf(RPO_SECONDS))));
             }
-            steps.add(new FailoverStep("database-" + d.name(), d.name(), FailoverStep.Kind.AWS,
+            steps.add(new FailoverStep("database-" + d.name(), d.name(), FailoverStep.Action.DATABASE,
                     (planned ? "switch the writer of " : "fail the writer of ") + global + " over from " + from + " to " + target
                             + (planned ? " (no data loss)" : " (data since the last replication is lost)"),
                     "aws rds " + (planned ? "switchover-global-cluster" : "failover-global-cluster --allow-data-loss") + " --region " + target
@@ -152,10 +153,10 @@ public final class FailoverPlanner {
                     + " --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn'   # " + arn);
         }
         if (d.stores().contains(DataStore.CACHE)) {
-            var owner = fleet.regions().stream().filter(r -> r.region().equals(p.owner())).findFirst().orElseThrow();
-            var gid = outputs.entry(owner.stack(), "cacheGlobalReplicationGroupIds", d.name()).orElse("<prefix>-acgs2-" + d.name());
-            var group = "acgs2-" + d.name() + "-" + target;
-            steps.add(new FailoverStep("cache-" + d.name(), d.name(), FailoverStep.Kind.AWS,
+            var owner = fleet.byRegion(p.owner()).orElseThrow();
+            var gid = outputs.entry(owner.stack(), "cacheGlobalReplicationGroupIds", d.name()).orElse("<prefix>-" + CacheGlobalDatastoreArgs.globalReplicationGroupIdSuffix(d.name()));
+            var group = CacheGlobalDatastoreArgs.replicationGroupId(d.name(), target);
+            steps.add(new FailoverStep("cache-" + d.name(), d.name(), FailoverStep.Action.CACHE,
                     "make " + target + "'s member the primary of the cache datastore " + gid,
                     "aws elasticache failover-global-replication-group --region " + target + " --global-replication-group-id " + gid
                             + " --primary-region " + target + " --primary-replication-group-id " + group,
@@ -184,8 +185,8 @@ public final class FailoverPlanner {
                     continue;
                 }
                 for (var app : services.apps().values()) {
-                    app.data().stream().filter(u -> u.domain().equals(t.domain()) && !u.exceptedIn(r, fleet.regions().stream()
-                                    .filter(x -> x.region().equals(r)).findFirst().map(x -> x.zone()).orElse("")))
+                    app.data().stream()
+                            .filter(u -> u.domain().equals(t.domain()) && !u.exceptedIn(r, fleet.byRegion(r).map(RegionSpec::zone).orElse("")))
                             .filter(u -> u.topics().getOrDefault(t.name(), java.util.Set.of()).contains(TopicAccess.CONSUME))
                             .forEach(u -> byRegion.computeIfAbsent(r, k -> new TreeMap<>()).computeIfAbsent(app.name(), k -> new TreeSet<>())
                                     .add(from + "." + t.name()));
@@ -196,7 +197,7 @@ public final class FailoverPlanner {
             var commands = new ArrayList<String>();
             apps.forEach((app, mirrored) -> commands.add("kubectl --context " + r + " -n acgs2 set env deployment/" + app
                     + " ACGS2_KAFKA_CONSUME_MIRRORED=" + String.join(",", mirrored)));
-            steps.add(new FailoverStep("kafka-" + r, "", FailoverStep.Kind.OPERATOR, "in " + r + ", consumers also read what " + from
+            steps.add(new FailoverStep("kafka-" + r, "", FailoverStep.Action.OPERATOR, "in " + r + ", consumers also read what " + from
                     + " produced, from the mirrored topics (their group offsets were checkpointed there every 60 s)",
                     String.join("; ", commands), KAFKA_SECONDS, "kafka", Map.of("region", r)));
         });

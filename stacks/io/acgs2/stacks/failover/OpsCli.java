@@ -1,5 +1,6 @@
 package io.acgs2.stacks.failover;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,6 +40,8 @@ public final class OpsCli {
                    acgs2 topology [--format mermaid|dot] [--snapshot FILE] [--project-dir DIR]
             """;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypeReference<Map<String, Object>> OUTPUTS = new TypeReference<>() {
+    };
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,11 +72,11 @@ public final class OpsCli {
         var projectDir = Path.of(opts.getOrDefault("--project-dir", "")).toAbsolutePath();
         try {
             var files = FleetLoader.read(projectDir);
-            var fleet = FleetLoader.load(files);
+            var project = new Project(projectDir, files, FleetLoader.load(files));
             return switch (command) {
-                case "failover" -> failover(fleet, projectDir, opts);
-                case "failback" -> failback(fleet, projectDir, opts);
-                case "topology" -> topology(fleet, projectDir, opts);
+                case "failover" -> failover(project, opts);
+                case "failback" -> failback(project, opts);
+                case "topology" -> topology(project, opts);
                 default -> usage("unknown command " + command);
             };
         } catch (ConfigException e) {
@@ -92,23 +95,27 @@ public final class OpsCli {
         }
     }
 
-    private int failover(Fleet fleet, Path projectDir, Map<String, String> opts) throws Exception {
+    /** The project directory, its files and the fleet they make: read once per command. */
+    private record Project(Path dir, FleetLoader.ProjectFiles files, Fleet fleet) {
+    }
+
+    private int failover(Project project, Map<String, String> opts) throws Exception {
         if (!opts.containsKey("--from")) {
             return usage("failover needs --from REGION");
         }
         if (opts.containsKey("--planned") == opts.containsKey("--unplanned")) {
             return usage("say --planned (a switchover, no data loss) or --unplanned (the region is down)");
         }
-        var plan = FailoverPlanner.failover(fleet, outputs(fleet, projectDir, opts), opts.get("--from"), Optional.ofNullable(opts.get("--to")),
+        var plan = FailoverPlanner.failover(project.fleet(), outputs(project, opts), opts.get("--from"), Optional.ofNullable(opts.get("--to")),
                 opts.containsKey("--planned"));
         return show(plan, false, opts);
     }
 
-    private int failback(Fleet fleet, Path projectDir, Map<String, String> opts) throws Exception {
+    private int failback(Project project, Map<String, String> opts) throws Exception {
         if (!opts.containsKey("--to")) {
             return usage("failback needs --to REGION");
         }
-        return show(FailoverPlanner.failback(fleet, outputs(fleet, projectDir, opts), opts.get("--to")), true, opts);
+        return show(FailoverPlanner.failback(project.fleet(), outputs(project, opts), opts.get("--to")), true, opts);
     }
 
     private int show(FailoverPlan plan, boolean failback, Map<String, String> opts) throws Exception {
@@ -134,11 +141,12 @@ public final class OpsCli {
         return 0;
     }
 
-    private int topology(Fleet fleet, Path projectDir, Map<String, String> opts) throws Exception {
-        var snapshot = snapshot(fleet, projectDir, opts);
+    private int topology(Project project, Map<String, String> opts) throws Exception {
+        var fleet = project.fleet();
+        var snapshot = snapshot(project, opts);
         var zones = new LinkedHashMap<String, List<String>>();
         fleet.settings().zones().keySet().forEach(z -> {
-            var regions = fleet.regions().stream().filter(r -> r.zone().equals(z)).map(RegionSpec::region).toList();
+            var regions = fleet.regionsOf(z).stream().map(RegionSpec::region).toList();
             if (!regions.isEmpty()) {
                 zones.put(z, regions);
             }
@@ -149,35 +157,30 @@ public final class OpsCli {
     }
 
     /** The stacks' outputs: from a snapshot, a directory of `pulumi stack output --json` files, or the offline plan. */
-    FailoverPlanner.Outputs outputs(Fleet fleet, Path projectDir, Map<String, String> opts) throws Exception {
+    private FailoverPlanner.Outputs outputs(Project project, Map<String, String> opts) throws Exception {
         var byStack = new LinkedHashMap<String, Map<String, Object>>();
         if (opts.containsKey("--outputs")) {
-            for (var r : fleet.regions()) {
+            for (var r : project.fleet().regions()) {
                 var f = Path.of(opts.get("--outputs")).resolve(r.stack() + ".json");
                 if (Files.exists(f)) {
-                    byStack.put(r.stack(), JSON.readValue(f.toFile(), Map.class));
+                    byStack.put(r.stack(), JSON.readValue(f.toFile(), OUTPUTS));
                 }
             }
             return new FailoverPlanner.Outputs(byStack);
         }
-        for (var s : snapshot(fleet, projectDir, opts).path("stacks")) {
-            byStack.put(s.path("stack").asText(), JSON.convertValue(s.path("outputs"), Map.class));
+        for (var s : snapshot(project, opts).path("stacks")) {
+            byStack.put(s.path("stack").asText(), JSON.convertValue(s.path("outputs"), OUTPUTS));
         }
         return new FailoverPlanner.Outputs(byStack);
     }
 
-    private JsonNode snapshot(Fleet fleet, Path projectDir, Map<String, String> opts) throws Exception {
+    private JsonNode snapshot(Project project, Map<String, String> opts) throws Exception {
         if (opts.containsKey("--snapshot")) {
             return JSON.readTree(Path.of(opts.get("--snapshot")).toFile());
         }
-        var plans = Planner.planWithDependencies(projectDir, fleet.regions().stream().map(RegionSpec::stack).toList());
-        var tmp = Files.createTempFile("acgs2-plan-", ".json");
-        try {
-            Snapshot.write(plans.values(), tmp);
-            return JSON.readTree(tmp.toFile());
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        var plans = Planner.planWithDependencies(project.dir(), project.files(), project.fleet(),
+                project.fleet().regions().stream().map(RegionSpec::stack).toList());
+        return JSON.valueToTree(Snapshot.toJson(plans.values()));
     }
 
     private int usage(String problem) {

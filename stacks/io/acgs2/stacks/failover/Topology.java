@@ -1,6 +1,7 @@
 package io.acgs2.stacks.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.acgs2.components.data.CacheGlobalDatastoreArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * region answers for, each labelled with the stack that owns it. Renders as Mermaid or Graphviz dot.
  */
 public final class Topology {
+
+    static final String TAG_DOMAIN = io.acgs2.components.data.AuroraGlobalDatabase.TAG_DOMAIN;
 
     static final Pattern BUCKET = Pattern.compile("^(?:arn:[^:]*:s3:::)?acgs2-([a-z0-9-]+)-([a-z]{2}(?:-gov)?-[a-z]+-\\d)-\\d{12}$");
     static final Pattern ARN_REGION = Pattern.compile("^arn:[^:]+:[^:]+:([a-z0-9-]+):");
@@ -49,13 +52,13 @@ public final class Topology {
                     case "aws:rds/cluster:Cluster" -> {
                         if (in.hasNonNull("globalClusterIdentifier") && !in.has("masterUsername")) {
                             members.add(new String[]{"db:" + in.path("globalClusterIdentifier").asText(), at, name,
-                                    "Aurora " + in.path("tags").path("acgs2:data-domain").asText()});
+                                    "Aurora " + in.path("tags").path(TAG_DOMAIN).asText()});
                         }
                     }
                     case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
                         if (in.hasNonNull("globalReplicationGroupId")) {
-                            var domain = in.path("tags").path("acgs2:data-domain").asText();
-                            members.add(new String[]{"cache:acgs2-" + domain, at, name, "ElastiCache " + domain});
+                            var domain = in.path("tags").path(TAG_DOMAIN).asText();
+                            members.add(new String[]{"cache:" + CacheGlobalDatastoreArgs.globalReplicationGroupIdSuffix(domain), at, name, "ElastiCache " + domain});
                         }
                     }
                     case "aws:s3/bucketReplicationConfig:BucketReplicationConfig" -> {
@@ -71,7 +74,7 @@ public final class Topology {
                             for (var copy : rule.path("copyActions")) {
                                 var m = ARN_REGION.matcher(copy.path("destinationVaultArn").asText());
                                 if (m.find()) {
-                                    links.add(new Link(at, m.group(1), "backup copy " + in.path("tags").path("acgs2:data-domain").asText(), name));
+                                    links.add(new Link(at, m.group(1), "backup copy " + in.path("tags").path(TAG_DOMAIN).asText(), name));
                                 }
                             }
                         }
@@ -122,10 +125,10 @@ public final class Topology {
         });
         nodes.stream().filter(n -> !placed.contains(n)).forEach(n -> b.append("  ").append(id(n)).append("([\"").append(n).append("\"])\n"));
         for (var l : links) {
-            var arrow = l.kind().equals("mesh link") || l.kind().equals("Transit Gateway peering") ? " <-- \"" : " -- \"";
-            var end = l.kind().equals("mesh link") || l.kind().equals("Transit Gateway peering") ? "\" --> " : "\" --> ";
-            b.append("  ").append(id(l.from())).append(arrow).append(l.kind()).append(" (").append(l.owner()).append(")").append(end)
-                    .append(id(l.to())).append('\n');
+            // peerings and mesh links carry traffic both ways; replication flows from the first node
+            var bothWays = l.kind().equals("mesh link") || l.kind().equals("Transit Gateway peering");
+            b.append("  ").append(id(l.from())).append(bothWays ? " <-- \"" : " -- \"").append(l.kind()).append(" (").append(l.owner())
+                    .append(")\" --> ").append(id(l.to())).append('\n');
         }
         return b.toString();
     }

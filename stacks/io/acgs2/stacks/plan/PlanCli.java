@@ -223,9 +223,8 @@ public final class PlanCli {
                 hc.failoverBoundSeconds(), hc.intervalSeconds(), hc.failureThreshold(),
                 io.acgs2.components.traffic.HealthCheckSettings.ALIAS_TTL_SECONDS, f.failoverTargetSeconds());
         f.hostnames().forEach((zone, host) -> {
-            var regions = fleet.regions().stream().filter(r -> r.zone().equals(zone)).map(r -> r.region()).toList();
-            var drained = fleet.regions().stream().filter(r -> r.zone().equals(zone)
-                    && Boolean.TRUE.equals(r.section(io.acgs2.stacks.config.DrainSection.SECTION))).map(r -> r.region()).toList();
+            var regions = fleet.regionsOf(zone).stream().map(r -> r.region()).toList();
+            var drained = fleet.regionsOf(zone).stream().filter(r -> Boolean.TRUE.equals(r.section(io.acgs2.stacks.config.DrainSection.SECTION))).map(r -> r.region()).toList();
             out.printf("  %-28s zone=%-6s regions=%s%s failover-bound=%d s%s%n", host, zone, regions,
                     drained.isEmpty() ? "" : " drained=" + drained, hc.failoverBoundSeconds(),
                     regions.size() < 2 ? " (one region: no DNS failover)" : "");
